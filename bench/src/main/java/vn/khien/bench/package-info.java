@@ -1,0 +1,2 @@
+/** JMH benchmarks of the core engines. */
+package vn.khien.bench;
