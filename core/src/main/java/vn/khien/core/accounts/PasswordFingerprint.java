@@ -1,0 +1,122 @@
+package vn.khien.core.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Khiên keeps of a leaked password for one run: its length, its character classes, and its NT hash and
+ * SHA-1 held privately so they can only be compared with an account's current hash ("leaked password still in
+ * use"). It exposes no hash bytes, and {@link #toString()} shows only the length and classes, so neither the
+ * password nor an unsalted hash of it can reach a log, a JSON document or an exception message.
+ */
+public final class PasswordFingerprint {
+    private final byte[] ntHash;
+    private final byte[] sha1;
+    private final int length;
+    private final String classes;
+
+    private PasswordFingerprint(byte[] ntHash, byte[] sha1, int length, String classes) {
+        this.ntHash = ntHash;
+        this.sha1 = sha1;
+        this.length = length;
+        this.classes = classes;
+    }
+
+    /** Fingerprints {@code password}; the caller drops the password afterwards. */
+    public static PasswordFingerprint of(String password) {
+        try {
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
+            return new PasswordFingerprint(
+                    NtHash.of(password), sha1, password.codePointCount(0, password.length()), classesOf(password));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-1", e);
+        }
+    }
+
+    /** Number of characters (code points) of the leaked password. */
+    public int length() {
+        return length;
+    }
+
+    /**
+     * The character classes present, joined by {@code +} in a fixed order: {@code lower}, {@code upper},
+     * {@code digit}, {@code symbol}, {@code other} (non-ASCII); {@code empty} for an empty password.
+     */
+    public String classes() {
+        return classes;
+    }
+
+    /** Whether the leaked password has this NT hash (an account's current AD hash). */
+    public boolean matchesNtHash(byte[] currentNtHash) {
+        return MessageDigest.isEqual(ntHash, currentNtHash);
+    }
+
+    /** Whether the leaked password has this unsalted SHA-1 (an LDAP {@code {SHA}} value). */
+    public boolean matchesSha1(byte[] currentSha1) {
+        return MessageDigest.isEqual(sha1, currentSha1);
+    }
+
+    /** Whether two fingerprints come from the same password. */
+    public boolean samePasswordAs(PasswordFingerprint other) {
+        return Arrays.equals(sha1, other.sha1);
+    }
+
+    static String classesOf(String password) {
+        if (password.isEmpty()) {
+            return "empty";
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean symbol = false;
+        boolean other = false;
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c < 0x80) {
+                symbol = true;
+            } else {
+                other = true;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        append(sb, lower, "lower");
+        append(sb, upper, "upper");
+        append(sb, digit, "digit");
+        append(sb, symbol, "symbol");
+        append(sb, other, "other");
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, boolean present, String name) {
+        if (present) {
+            if (sb.length() > 0) {
+                sb.append('+');
+            }
+            sb.append(name);
+        }
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof PasswordFingerprint other && samePasswordAs(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sha1);
+    }
+
+    @Override
+    public String toString() {
+        return "PasswordFingerprint[length=" + length + ", classes=" + classes + ", hashes=<redacted>]";
+    }
+}
