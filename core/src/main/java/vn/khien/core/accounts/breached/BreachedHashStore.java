@@ -1,0 +1,258 @@
+package vn.khien.core.accounts.breached;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+import vn.khien.core.accounts.HashKind;
+
+/**
+ * A read-only, memory-mapped set of breached password hashes of one {@link HashKind}, answering whether a
+ * hash is in it; built by {@link BreachedStoreBuilder}.
+ *
+ * <p>Implementation notes: the leading {@code b} bits of a hash select an index bucket (a handful of hashes
+ * for a full store), then a binary search compares hashes as unsigned 64-bit words read straight from the
+ * mapping, so a lookup touches two or three cache lines and allocates nothing. Files over 2 GiB are mapped
+ * as several segments of 2^26 hashes. Opening checks magic, version, header checksum, exact file size and
+ * the index (checksum, monotonic, ends at the count); {@link #verify()} also checksums the hashes. Lookups
+ * are thread-safe (absolute reads only); {@link #close()} must not race with lookups.
+ */
+public final class BreachedHashStore implements AutoCloseable {
+    private static final int SEGMENT_SHIFT = 26;
+    private static final long SEGMENT_MASK = (1L << SEGMENT_SHIFT) - 1;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final HashKind kind;
+    private final int hashLength;
+    private final long count;
+    private final int bits;
+    private final int dataCrc;
+    private final ByteBuffer index;
+    private final MappedByteBuffer[] segments;
+
+    private BreachedHashStore(
+            Path file,
+            FileChannel channel,
+            HashKind kind,
+            long count,
+            int bits,
+            int dataCrc,
+            ByteBuffer index,
+            MappedByteBuffer[] segments) {
+        this.file = file;
+        this.channel = channel;
+        this.kind = kind;
+        this.hashLength = kind.length();
+        this.count = count;
+        this.bits = bits;
+        this.dataCrc = dataCrc;
+        this.index = index;
+        this.segments = segments;
+    }
+
+    /**
+     * Opens and checks a store file.
+     *
+     * @throws CorruptStoreException when the file is not a store, has another version, or is truncated or
+     *     damaged; the message names the file and what is wrong
+     */
+    public static BreachedHashStore open(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return open(file, ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    private static BreachedHashStore open(Path file, FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < StoreFormat.HEADER) {
+            throw new CorruptStoreException(file + ": not a Khiên hash store (" + size + " bytes, header is 64)");
+        }
+        ByteBuffer h = ByteBuffer.allocate(StoreFormat.HEADER);
+        while (h.hasRemaining() && ch.read(h, h.position()) > 0) {
+            // read the header fully
+        }
+        byte[] magic = Arrays.copyOf(h.array(), StoreFormat.MAGIC.length);
+        if (!Arrays.equals(magic, StoreFormat.MAGIC)) {
+            throw new CorruptStoreException(file + ": not a Khiên hash store (bad magic)");
+        }
+        short version = h.getShort(8);
+        if (version != StoreFormat.VERSION) {
+            throw new CorruptStoreException(file + ": store version " + version + " is not supported (expected 1)");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(h.array(), 0, 60);
+        if ((int) crc.getValue() != h.getInt(60)) {
+            throw new CorruptStoreException(file + ": header checksum mismatch, the store is damaged");
+        }
+        HashKind kind;
+        try {
+            kind = HashKind.ofCode(h.get(10));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStoreException(file + ": " + e.getMessage());
+        }
+        int bits = h.get(11);
+        long count = h.getLong(16);
+        if (bits < StoreFormat.MIN_BITS || bits > StoreFormat.MAX_BITS || count < 0 || count > StoreFormat.MAX_COUNT) {
+            throw new CorruptStoreException(file + ": header values out of range, the store is damaged");
+        }
+        long dataBytes = count * kind.length();
+        long expected = StoreFormat.HEADER + dataBytes + StoreFormat.indexBytes(bits);
+        if (size != expected) {
+            throw new CorruptStoreException(
+                    file + ": truncated or damaged: expected " + expected + " bytes, found " + size);
+        }
+        ByteBuffer index =
+                ch.map(FileChannel.MapMode.READ_ONLY, StoreFormat.HEADER + dataBytes, StoreFormat.indexBytes(bits));
+        CRC32C indexCrc = new CRC32C();
+        indexCrc.update(index.duplicate());
+        if ((int) indexCrc.getValue() != h.getInt(28)) {
+            throw new CorruptStoreException(file + ": index checksum mismatch, the store is damaged");
+        }
+        int entries = (1 << bits) + 1;
+        long previous = 0;
+        for (int i = 0; i < entries; i++) {
+            long v = index.getInt(4 * i) & 0xFFFF_FFFFL;
+            if (v < previous || v > count) {
+                throw new CorruptStoreException(file + ": index entry " + i + " out of order, the store is damaged");
+            }
+            previous = v;
+        }
+        if (previous != count) {
+            throw new CorruptStoreException(file + ": index does not end at the hash count, the store is damaged");
+        }
+        long perSegment = 1L << SEGMENT_SHIFT;
+        int n = (int) ((count + perSegment - 1) / perSegment);
+        MappedByteBuffer[] segments = new MappedByteBuffer[n];
+        for (int s = 0; s < n; s++) {
+            long first = s * perSegment;
+            long records = Math.min(perSegment, count - first);
+            segments[s] = ch.map(
+                    FileChannel.MapMode.READ_ONLY, StoreFormat.HEADER + first * kind.length(), records * kind.length());
+        }
+        return new BreachedHashStore(file, ch, kind, count, bits, h.getInt(24), index, segments);
+    }
+
+    /** The kind of hashes held. */
+    public HashKind kind() {
+        return kind;
+    }
+
+    /** Number of distinct hashes held. */
+    public long count() {
+        return count;
+    }
+
+    /** The store file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Whether {@code hash} (raw bytes, {@link HashKind#length()} long) is in the store. */
+    public boolean contains(byte[] hash) {
+        if (hash.length != hashLength) {
+            throw new IllegalArgumentException("a " + kind + " hash has " + hashLength + " bytes, got " + hash.length);
+        }
+        long q0 = word(hash, 0);
+        long q1 = word(hash, 8);
+        int q2 = hashLength == 20 ? (int) (word4(hash, 16)) : 0;
+        int bucket = (int) (q0 >>> (64 - bits));
+        long lo = index.getInt(4 * bucket) & 0xFFFF_FFFFL;
+        long hi = (index.getInt(4 * bucket + 4) & 0xFFFF_FFFFL) - 1;
+        while (lo <= hi) {
+            long mid = (lo + hi) >>> 1;
+            int c = compareAt(mid, q0, q1, q2);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compares the stored hash at {@code position} with the query. */
+    private int compareAt(long position, long q0, long q1, int q2) {
+        MappedByteBuffer seg = segments[(int) (position >>> SEGMENT_SHIFT)];
+        int off = (int) (position & SEGMENT_MASK) * hashLength;
+        int c = Long.compareUnsigned(seg.getLong(off), q0);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(seg.getLong(off + 8), q1);
+        if (c != 0 || hashLength == 16) {
+            return c;
+        }
+        return Integer.compareUnsigned(seg.getInt(off + 16), q2);
+    }
+
+    private static long word(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static long word4(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 4; i++) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
+    }
+
+    /**
+     * Reads every hash and checks the data checksum and the sort order.
+     *
+     * @throws CorruptStoreException when the hashes do not match the header's checksum or are out of order
+     */
+    public void verify() throws CorruptStoreException {
+        CRC32C crc = new CRC32C();
+        for (MappedByteBuffer seg : segments) {
+            crc.update(seg.duplicate().position(0));
+        }
+        if ((int) crc.getValue() != dataCrc) {
+            throw new CorruptStoreException(file + ": hash data checksum mismatch, the store is damaged");
+        }
+        for (long i = 1; i < count; i++) {
+            MappedByteBuffer seg = segments[(int) (i >>> SEGMENT_SHIFT)];
+            int off = (int) (i & SEGMENT_MASK) * hashLength;
+            int q2 = hashLength == 20 ? seg.getInt(off + 16) : 0;
+            if (compareAt(i - 1, seg.getLong(off), seg.getLong(off + 8), q2) >= 0) {
+                throw new CorruptStoreException(file + ": hashes out of order at position " + i);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "BreachedHashStore[" + kind + ", " + count + " hashes, " + file + "]";
+    }
+
+    /** Opens {@code dir/ntlm.khs} or {@code dir/sha1.khs}; the file name a kind's store has in a folder. */
+    public static Path fileIn(Path dir, HashKind kind) {
+        return dir.resolve(kind.fileStem() + ".khs");
+    }
+
+    /** Whether {@code dir} holds a store of {@code kind}. */
+    public static boolean existsIn(Path dir, HashKind kind) {
+        return Files.isRegularFile(fileIn(dir, kind));
+    }
+}
