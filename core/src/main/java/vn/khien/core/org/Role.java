@@ -48,7 +48,8 @@ public enum Role {
     public static Optional<Role> parse(String text) {
         String folded = Text.fold(text);
         for (Role r : values()) {
-            if (r.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(folded)) {
+            if (r.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(folded)
+                    || Text.fold(r.vietnamese).equals(folded)) {
                 return Optional.of(r);
             }
             for (String a : r.aliases) {

@@ -34,7 +34,8 @@ public enum UnitKind {
     public static Optional<UnitKind> parse(String text) {
         String folded = Text.fold(text);
         for (UnitKind k : values()) {
-            if (k.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(folded)) {
+            if (k.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(folded)
+                    || Text.fold(k.vietnamese).equals(folded)) {
                 return Optional.of(k);
             }
             for (String a : k.aliases) {

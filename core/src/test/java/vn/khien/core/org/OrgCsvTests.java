@@ -82,4 +82,16 @@ class OrgCsvTests {
         assertThatThrownBy(() -> Cidr.parse("example.com")).hasMessageContaining("not an IP");
         assertThatThrownBy(() -> Cidr.parse("300.1.1.1/8")).hasMessageContaining("not an IP");
     }
+
+    @Test
+    void readsRolesAndKindsByTheirVietnameseLabels() {
+        for (Role r : Role.values()) {
+            assertThat(Role.parse(r.vietnamese())).contains(r);
+        }
+        for (UnitKind k : UnitKind.values()) {
+            assertThat(UnitKind.parse(k.vietnamese())).contains(k);
+        }
+        assertThat(Role.parse("Công an (PA05)")).contains(Role.POLICE);
+        assertThat(UnitKind.parse("Đặc khu")).contains(UnitKind.COMMUNE);
+    }
 }
