@@ -1,0 +1,33 @@
+package vn.khien.core.compliance;
+
+import java.util.Objects;
+
+/**
+ * What a result is about: an endpoint (by inventory id) or a unit (by unit id).
+ *
+ * @param kind endpoint or unit
+ * @param id the endpoint's or unit's id, never blank
+ */
+public record Subject(Kind kind, String id) {
+    /** The kinds of subject rules are evaluated for. */
+    public enum Kind {
+        ENDPOINT,
+        UNIT
+    }
+
+    public Subject {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("subject id must not be blank");
+        }
+    }
+
+    public static Subject endpoint(String id) {
+        return new Subject(Kind.ENDPOINT, id);
+    }
+
+    public static Subject unit(String id) {
+        return new Subject(Kind.UNIT, id);
+    }
+}
