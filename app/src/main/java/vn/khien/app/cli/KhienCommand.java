@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KhienCommand.Version.class,
         description = "Khiên: cybersecurity directive compliance for a province, its departments and communes.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, ScanCombolistCommand.class, AuditHashesCommand.class, HashStoreCommand.class
+        })
 public final class KhienCommand implements Runnable {
     private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
