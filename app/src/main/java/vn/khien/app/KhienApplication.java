@@ -10,7 +10,10 @@ import vn.khien.app.cli.KhienCommand;
 @ConfigurationPropertiesScan
 public class KhienApplication {
     public static void main(String[] args) {
-        System.exit(KhienCommand.execute(args));
+        int code = KhienCommand.execute(args);
+        if (code != KhienCommand.SERVING) {
+            System.exit(code);
+        }
     }
 
     /** Starts the server; used by {@code khien serve} and by tests. */

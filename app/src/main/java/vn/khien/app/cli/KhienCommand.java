@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ScanCombolistCommand.class, AuditHashesCommand.class, HashStoreCommand.class
         })
 public final class KhienCommand implements Runnable {
+    /** Exit code {@code serve} returns: the server keeps running and the JVM must not exit. */
+    public static final int SERVING = Integer.MIN_VALUE;
+
     private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     @Override

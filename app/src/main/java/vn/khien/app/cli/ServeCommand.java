@@ -29,6 +29,6 @@ final class ServeCommand implements Callable<Integer> {
             args.add("--khien.demo.enabled=true");
         }
         KhienApplication.start(args.toArray(String[]::new));
-        return 0;
+        return KhienCommand.SERVING;
     }
 }

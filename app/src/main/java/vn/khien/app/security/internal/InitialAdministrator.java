@@ -1,0 +1,64 @@
+package vn.khien.app.security.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.khien.app.platform.KhienProperties;
+import vn.khien.app.security.UserService;
+import vn.khien.core.org.Role;
+
+/**
+ * No default credentials: on the first start (no logins at all) creates {@code admin} with a random one-time
+ * password, printed once to the console and written to {@code ./data/initial-admin-password} (mode 600).
+ * It must be changed, and a second factor enrolled, at the first sign-in.
+ */
+@Component
+@Order(0)
+class InitialAdministrator implements ApplicationRunner {
+    private final UserService users;
+    private final KhienProperties properties;
+
+    InitialAdministrator(UserService users, KhienProperties properties) {
+        this.users = users;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.count() > 0) {
+            return;
+        }
+        UserService.IssuedLogin admin =
+                users.createInternal("admin", "Quản trị hệ thống", null, null, EnumSet.of(Role.ADMIN));
+        Path file = properties.dataDir().resolve("initial-admin-password");
+        try {
+            Files.createDirectories(properties.dataDir());
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // non-POSIX file system: the folder's ACL protects it
+            }
+            Files.writeString(file, admin.oneTimePassword() + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        // Printed directly, never through the logger, so log shipping does not carry it.
+        System.out.println();
+        System.out.println("================================================================");
+        System.out.println(" Khiên: tài khoản quản trị đầu tiên / first administrator");
+        System.out.println("   user:     admin");
+        System.out.println("   password: " + admin.oneTimePassword());
+        System.out.println("   (one-time; change it and enrol MFA at first login; also in " + file + ")");
+        System.out.println("================================================================");
+        System.out.println();
+    }
+}

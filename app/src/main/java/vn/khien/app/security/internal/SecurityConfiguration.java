@@ -1,0 +1,106 @@
+package vn.khien.app.security.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.khien.app.security.ApiKeyService;
+
+/**
+ * Two filter chains: {@code /api/v1/**} (API keys or the browser session, problem JSON instead of
+ * redirects) and everything else (form login, second factor, stages). Both send a strict CSP with no
+ * inline scripts, deny framing, and keep CSRF protection on for sessions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeyService keys, PasswordAuthenticationProvider passwords)
+            throws Exception {
+        headers(http);
+        http.securityMatcher("/api/v1/**")
+                .authenticationManager(new ProviderManager(passwords))
+                .addFilterBefore(new ApiKeyFilter(keys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new StageFilter(), AuthorizationFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.presentedKey(r) != null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Authorities.COMPLETE))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "authentication required"))
+                                .accessDeniedHandler((req, res, ex) -> problem(res, 403, "forbidden")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, SignInFlow flow, PasswordAuthenticationProvider passwords)
+            throws Exception {
+        headers(http);
+        http.authenticationManager(new ProviderManager(passwords))
+                .addFilterBefore(new StageFilter(), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/assets/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health/**",
+                                "/api/docs",
+                                "/api/docs/**",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/login/mfa")
+                        .hasAuthority(Authorities.MFA_PENDING)
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyRole("ADMIN", "COORDINATOR", "AUDITOR")
+                        .anyRequest()
+                        .hasAuthority(Authorities.COMPLETE))
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(flow)
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(l ->
+                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse res, int status, String detail) throws java.io.IOException {
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        res.getWriter()
+                .write("{\"title\":\"" + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\"}");
+    }
+}
