@@ -28,14 +28,17 @@ public final class LogFormats {
         this.registrations = registrations;
     }
 
-    /** The DNS-server parsers (BIND, dnsmasq, Unbound, Windows DNS). */
+    /**
+     * The DNS-server parsers (BIND, dnsmasq, Unbound, Windows DNS) and, through {@link LogParsers}, the
+     * Zeek, Suricata, Squid, iptables and CEF parsers.
+     */
     public static LogFormats defaults() {
-        return new LogFormats(new EnumMap<>(LogFormat.class))
+        return LogParsers.registerInto(new LogFormats(new EnumMap<>(LogFormat.class))
                 .with(new Registration(LogFormat.BIND, BindQueryLogParser::new, BindQueryLogParser::looksLike))
                 .with(new Registration(LogFormat.DNSMASQ, DnsmasqLogParser::new, DnsmasqLogParser::looksLike))
                 .with(new Registration(LogFormat.UNBOUND, UnboundLogParser::new, UnboundLogParser::looksLike))
                 .with(new Registration(
-                        LogFormat.WINDOWS_DNS, WindowsDnsLogParser::new, WindowsDnsLogParser::looksLike));
+                        LogFormat.WINDOWS_DNS, WindowsDnsLogParser::new, WindowsDnsLogParser::looksLike)));
     }
 
     /** A copy with {@code registration} added, replacing any earlier one for the same format. */
