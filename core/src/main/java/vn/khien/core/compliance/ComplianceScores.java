@@ -91,7 +91,8 @@ public final class ComplianceScores {
         Map<String, UnitScore> out = new LinkedHashMap<>();
         units.stream().sorted().forEach(u -> {
             Map<RuleId, Score> rules = new EnumMap<>(RuleId.class);
-            treeRule.getOrDefault(u, new EnumMap<>(RuleId.class)).forEach((rule, c) -> rules.put(rule, new Score(c[0], c[1])));
+            treeRule.getOrDefault(u, new EnumMap<>(RuleId.class))
+                    .forEach((rule, c) -> rules.put(rule, new Score(c[0], c[1])));
             long[] all = treeAll.getOrDefault(u, new long[2]);
             out.put(u, new UnitScore(u, rules, new Score(all[0], all[1])));
         });

@@ -300,9 +300,10 @@ public final class AvConsoleCsvImporter {
         return switch (Strings.fold(v)) {
             case "true", "1", "yes", "co", "on" -> true;
             case "false", "0", "no", "khong", "off" -> false;
-            default -> throw new RowError(
-                    columnOf.getOrDefault(f, f.key()),
-                    "value '" + v + "' is not mapped for " + f.key() + " in this profile");
+            default ->
+                throw new RowError(
+                        columnOf.getOrDefault(f, f.key()),
+                        "value '" + v + "' is not mapped for " + f.key() + " in this profile");
         };
     }
 

@@ -50,7 +50,8 @@ public record AvConsoleProfile(
     /** The value that, assigned to an {@code av.*} or {@code edr.*} field, says the product is not installed. */
     public static final String ABSENT = "absent";
 
-    private static final List<String> BUILT_IN = List.of("bkav-endpoint", "kaspersky-security-center", "microsoft-defender");
+    private static final List<String> BUILT_IN =
+            List.of("bkav-endpoint", "kaspersky-security-center", "microsoft-defender");
 
     public AvConsoleProfile {
         Objects.requireNonNull(id, "id");
@@ -65,7 +66,8 @@ public record AvConsoleProfile(
             try {
                 DateTimeFormatter.ofPattern(p);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("profile " + id + ": bad date format '" + p + "': " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "profile " + id + ": bad date format '" + p + "': " + e.getMessage());
             }
         }
         Map<String, AvField> cols = new LinkedHashMap<>();
@@ -133,7 +135,8 @@ public record AvConsoleProfile(
                     case "\\t", "\t", "tab" -> '\t';
                     default -> {
                         if (delim.length() != 1) {
-                            throw new IllegalArgumentException(where + "delimiter must be one character, 'tab' or 'auto'");
+                            throw new IllegalArgumentException(
+                                    where + "delimiter must be one character, 'tab' or 'auto'");
                         }
                         yield delim.charAt(0);
                     }
@@ -142,13 +145,15 @@ public record AvConsoleProfile(
         try {
             charset = Charset.forName(root.path("charset").asString("UTF-8"));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException(where + "unknown charset '" + root.path("charset").asString() + "'");
+            throw new IllegalArgumentException(
+                    where + "unknown charset '" + root.path("charset").asString() + "'");
         }
         ZoneId zone;
         try {
             zone = ZoneId.of(root.path("timeZone").asString("Asia/Ho_Chi_Minh"));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(where + "unknown timeZone '" + root.path("timeZone").asString() + "'");
+            throw new IllegalArgumentException(
+                    where + "unknown timeZone '" + root.path("timeZone").asString() + "'");
         }
         List<String> formats = new ArrayList<>();
         root.path("dateFormats").forEach(n -> formats.add(n.asString()));
@@ -158,7 +163,9 @@ public record AvConsoleProfile(
             throw new IllegalArgumentException(where + "missing field 'columns'");
         }
         for (Map.Entry<String, JsonNode> e : cols.properties()) {
-            columns.put(e.getKey(), field(where + "columns." + e.getKey(), e.getValue().asString()));
+            columns.put(
+                    e.getKey(),
+                    field(where + "columns." + e.getKey(), e.getValue().asString()));
         }
         Map<String, Map<String, Map<AvField, String>>> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> h : root.path("values").properties()) {
@@ -173,7 +180,9 @@ public record AvConsoleProfile(
                 if (v.isObject()) {
                     Map<AvField, String> assign = new LinkedHashMap<>();
                     for (Map.Entry<String, JsonNode> a : v.properties()) {
-                        assign.put(field(where + "values." + h.getKey() + "." + w.getKey(), a.getKey()), a.getValue().asString());
+                        assign.put(
+                                field(where + "values." + h.getKey() + "." + w.getKey(), a.getKey()),
+                                a.getValue().asString());
                     }
                     words.put(w.getKey(), assign);
                 } else {

@@ -25,7 +25,8 @@ final class BoundedLineReader {
     }
 
     /** The next line without its terminator, or null at the end; {@link #lastWasTooLong()} says if it was cut. */
-    @Nullable String next() throws IOException {
+    @Nullable
+    String next() throws IOException {
         StringBuilder sb = null;
         tooLong = false;
         int kept = 0;

@@ -54,8 +54,8 @@ public record EndpointFacts(
     /** A new endpoint with no facts yet, e.g. one an officer registered by hand. */
     public static EndpointFacts empty(String id) {
         return new EndpointFacts(
-                id, null, null, false, false, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                List.of());
+                id, null, null, false, false, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, List.of());
     }
 
     /** The reported host name, or null. */
@@ -93,7 +93,20 @@ public record EndpointFacts(
     /** This endpoint with the officer-set classification replaced. */
     public EndpointFacts withClassification(@Nullable Zone newZone, boolean secrets, boolean server) {
         return new EndpointFacts(
-                id, identity, newZone, secrets, server, firstSeen, lastSeen, os, addresses, software, securityProducts,
-                patches, storageDevices, backup, connectivity);
+                id,
+                identity,
+                newZone,
+                secrets,
+                server,
+                firstSeen,
+                lastSeen,
+                os,
+                addresses,
+                software,
+                securityProducts,
+                patches,
+                storageDevices,
+                backup,
+                connectivity);
     }
 }

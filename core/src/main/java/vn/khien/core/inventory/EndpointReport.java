@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param facts the reported facts (identity, OS, addresses, software, security products, patches, storage devices,
  *     backup, connectivity)
  */
-public record EndpointReport(Instant collectedAt, String hostname, @Nullable String uuid, List<EndpointFact> facts) {
+public record EndpointReport(
+        Instant collectedAt, String hostname, @Nullable String uuid, List<EndpointFact> facts) {
     /** The only schema version this parser reads. */
     public static final int SCHEMA_VERSION = 1;
 

@@ -8,8 +8,11 @@ public final class EndpointReportException extends RuntimeException {
     private final List<Rejection> problems;
 
     public EndpointReportException(List<Rejection> problems) {
-        super(problems.isEmpty() ? "invalid endpoint report" : "invalid endpoint report: " + problems.get(0)
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        super(
+                problems.isEmpty()
+                        ? "invalid endpoint report"
+                        : "invalid endpoint report: " + problems.get(0)
+                                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         this.problems = List.copyOf(problems);
     }
 

@@ -38,13 +38,15 @@ public final class EndpointReports {
     public static EndpointReport parse(byte[] body, Instant receivedAt) {
         List<Rejection> problems = new ArrayList<>();
         if (body.length > MAX_BYTES) {
-            throw new EndpointReportException(List.of(new Rejection(0, "", "report larger than " + MAX_BYTES + " bytes")));
+            throw new EndpointReportException(
+                    List.of(new Rejection(0, "", "report larger than " + MAX_BYTES + " bytes")));
         }
         JsonNode root;
         try {
             root = OsqueryResultImporter.JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new EndpointReportException(List.of(new Rejection(0, "", "malformed JSON: " + e.getOriginalMessage())));
+            throw new EndpointReportException(
+                    List.of(new Rejection(0, "", "malformed JSON: " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
             throw new EndpointReportException(List.of(new Rejection(0, "", "a report must be a JSON object")));
@@ -109,7 +111,9 @@ public final class EndpointReports {
         p.each(root, "securityProducts", (n, at) -> {
             String name = p.text(n, at + "/name", "name", true, 500);
             String kindText = p.text(n, at + "/kind", "kind", true, 32);
-            SecurityProductKind kind = kindText == null ? null : SecurityProductKind.parse(kindText).orElse(null);
+            SecurityProductKind kind = kindText == null
+                    ? null
+                    : SecurityProductKind.parse(kindText).orElse(null);
             if (kindText != null && kind == null) {
                 p.problem(at + "/kind", "must be antivirus, edr, firewall or antispyware, was '" + kindText + "'");
             }
@@ -119,7 +123,14 @@ public final class EndpointReports {
             Boolean current = p.bool(n, at + "/signaturesUpToDate", "signaturesUpToDate");
             if (name != null && kind != null) {
                 facts.add(new SecurityProduct(
-                        name, kind, p.text(n, at + "/version", "version", false, 200), running, enabled, sig, current, src));
+                        name,
+                        kind,
+                        p.text(n, at + "/version", "version", false, 200),
+                        running,
+                        enabled,
+                        sig,
+                        current,
+                        src));
             }
         });
         p.each(root, "patches", (n, at) -> {
@@ -203,7 +214,8 @@ public final class EndpointReports {
             }
         }
 
-        @Nullable String text(JsonNode o, String pointer, String field, boolean required, int max) {
+        @Nullable
+        String text(JsonNode o, String pointer, String field, boolean required, int max) {
             JsonNode v = o.get(field);
             if (v == null || v.isNull() || (v.isString() && v.asString().isBlank())) {
                 if (required) {
@@ -223,7 +235,8 @@ public final class EndpointReports {
             return s;
         }
 
-        @Nullable Boolean bool(JsonNode o, String pointer, String field) {
+        @Nullable
+        Boolean bool(JsonNode o, String pointer, String field) {
             JsonNode v = o.get(field);
             if (v == null || v.isNull()) {
                 return null;
@@ -235,7 +248,8 @@ public final class EndpointReports {
             return v.asBoolean();
         }
 
-        @Nullable Instant instant(JsonNode o, String pointer, String field, boolean required) {
+        @Nullable
+        Instant instant(JsonNode o, String pointer, String field, boolean required) {
             String s = text(o, pointer, field, required, 64);
             if (s == null) {
                 return null;
@@ -243,12 +257,15 @@ public final class EndpointReports {
             try {
                 return OffsetDateTime.parse(s).toInstant();
             } catch (DateTimeException e) {
-                problem(pointer, "wrong date-time '" + s + "' (expected ISO 8601 with offset, e.g. 2026-11-20T08:00:00+07:00)");
+                problem(
+                        pointer,
+                        "wrong date-time '" + s + "' (expected ISO 8601 with offset, e.g. 2026-11-20T08:00:00+07:00)");
                 return null;
             }
         }
 
-        @Nullable LocalDate date(JsonNode o, String pointer, String field) {
+        @Nullable
+        LocalDate date(JsonNode o, String pointer, String field) {
             String s = text(o, pointer, field, false, 64);
             if (s == null) {
                 return null;

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param hostname the host name, or null when not reported
  * @param uuid the hardware UUID, or null when not reported
  */
-public record HostIdentity(@Nullable String hostname, @Nullable String uuid, FactSource source) implements EndpointFact {
+public record HostIdentity(
+        @Nullable String hostname, @Nullable String uuid, FactSource source) implements EndpointFact {
     public HostIdentity {
         Objects.requireNonNull(source, "source");
         hostname = Strings.blankToNull(hostname);

@@ -16,11 +16,19 @@ final class HostState {
     private static final char SEP = '\u0002';
 
     final String id;
-    @Nullable Zone zone;
+
+    @Nullable
+    Zone zone;
+
     boolean secrets;
     boolean server;
-    @Nullable Instant firstSeen;
-    @Nullable Instant lastSeen;
+
+    @Nullable
+    Instant firstSeen;
+
+    @Nullable
+    Instant lastSeen;
+
     private final EnumMap<FactKind, LinkedHashMap<String, EndpointFact>> facts = new EnumMap<>(FactKind.class);
 
     HostState(String id) {
@@ -112,7 +120,8 @@ final class HostState {
         return best;
     }
 
-    @Nullable HostIdentity identity() {
+    @Nullable
+    HostIdentity identity() {
         return latest(FactKind.IDENTITY);
     }
 

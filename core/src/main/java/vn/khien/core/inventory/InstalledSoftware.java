@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param installedOn the install date, or null when not reported
  */
 public record InstalledSoftware(
-        String name, @Nullable String version, @Nullable String publisher, @Nullable LocalDate installedOn, FactSource source)
+        String name,
+        @Nullable String version,
+        @Nullable String publisher,
+        @Nullable LocalDate installedOn,
+        FactSource source)
         implements EndpointFact {
     public InstalledSoftware {
         Objects.requireNonNull(name, "name");

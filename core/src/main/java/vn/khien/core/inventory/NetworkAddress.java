@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param ip the IPv4 or IPv6 address, or null
  * @param mac the MAC address in lower case with colons, or null
  */
-public record NetworkAddress(@Nullable String interfaceName, @Nullable String ip, @Nullable String mac, FactSource source)
-        implements EndpointFact {
+public record NetworkAddress(
+        @Nullable String interfaceName,
+        @Nullable String ip,
+        @Nullable String mac,
+        FactSource source) implements EndpointFact {
     public NetworkAddress {
         Objects.requireNonNull(source, "source");
         interfaceName = Strings.blankToNull(interfaceName);

@@ -12,8 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param build the build number, e.g. {@code 19045}
  * @param platform osquery's platform, e.g. {@code windows}, {@code ubuntu}, {@code darwin}
  */
-public record OsInfo(String name, @Nullable String version, @Nullable String build, @Nullable String platform, FactSource source)
-        implements EndpointFact {
+public record OsInfo(
+        String name,
+        @Nullable String version,
+        @Nullable String build,
+        @Nullable String platform,
+        FactSource source) implements EndpointFact {
     public OsInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -27,7 +31,8 @@ public record OsInfo(String name, @Nullable String version, @Nullable String bui
 
     /** Whether this is a Windows system, by platform or name. */
     public boolean isWindows() {
-        return "windows".equalsIgnoreCase(platform) || name.toLowerCase(Locale.ROOT).contains("windows");
+        return "windows".equalsIgnoreCase(platform)
+                || name.toLowerCase(Locale.ROOT).contains("windows");
     }
 
     /** Whether the product name says it is a server edition (e.g. {@code Windows Server 2019}). */

@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param installedOn the install date, or null when the system did not record it
  * @param description e.g. {@code Security Update}, or null
  */
-public record OsPatch(String id, @Nullable LocalDate installedOn, @Nullable String description, FactSource source)
-        implements EndpointFact {
+public record OsPatch(
+        String id,
+        @Nullable LocalDate installedOn,
+        @Nullable String description,
+        FactSource source) implements EndpointFact {
     public OsPatch {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");

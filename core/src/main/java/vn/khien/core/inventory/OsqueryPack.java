@@ -28,7 +28,8 @@ public record OsqueryPack(String name, Map<String, ScheduledQuery> queries) {
      * @param platform osquery platform filter ({@code all}, {@code windows}, {@code linux}, {@code posix}, ...)
      * @param snapshot whether results are logged whole each time (otherwise as differences)
      */
-    public record ScheduledQuery(String name, String sql, int interval, String platform, boolean snapshot, String description) {
+    public record ScheduledQuery(
+            String name, String sql, int interval, String platform, boolean snapshot, String description) {
         public ScheduledQuery {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(sql, "sql");
@@ -46,7 +47,8 @@ public record OsqueryPack(String name, Map<String, ScheduledQuery> queries) {
     public OsqueryPack {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z][a-z0-9_-]*")) {
-            throw new IllegalArgumentException("pack name '" + name + "' must be lower-case letters, digits, '_' or '-'");
+            throw new IllegalArgumentException(
+                    "pack name '" + name + "' must be lower-case letters, digits, '_' or '-'");
         }
         queries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(queries));
         if (queries.isEmpty()) {

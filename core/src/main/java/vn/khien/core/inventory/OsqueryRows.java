@@ -119,7 +119,8 @@ final class OsqueryRows {
                     }
                 }
                 Boolean upToDate = bool(row, "signatures_up_to_date");
-                return new SecurityProduct(require(row, "name"), kind, str(row, "version"), running, enabled, null, upToDate, src);
+                return new SecurityProduct(
+                        require(row, "name"), kind, str(row, "version"), running, enabled, null, upToDate, src);
             }
             case USB_DEVICES:
                 return usb(row, src);

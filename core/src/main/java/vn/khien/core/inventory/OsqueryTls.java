@@ -190,7 +190,10 @@ public final class OsqueryTls {
         options.put("schedule_splay_percent", 10);
         options.put("pack_delimiter", "_");
         ObjectNode decorators = o.putObject("decorators");
-        decorators.putArray("load").add("SELECT uuid AS host_uuid FROM system_info;").add("SELECT hostname FROM system_info;");
+        decorators
+                .putArray("load")
+                .add("SELECT uuid AS host_uuid FROM system_info;")
+                .add("SELECT hostname FROM system_info;");
         o.putObject("packs").set(pack.name(), pack.toJson());
         o.put("node_invalid", false);
         return o.toString();

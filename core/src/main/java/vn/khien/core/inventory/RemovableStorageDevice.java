@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen last observation on this endpoint, not before {@code firstSeen}
  */
 public record RemovableStorageDevice(
-        @Nullable String vendor, @Nullable String model, String serial, Instant firstSeen, Instant lastSeen, FactSource source)
+        @Nullable String vendor,
+        @Nullable String model,
+        String serial,
+        Instant firstSeen,
+        Instant lastSeen,
+        FactSource source)
         implements EndpointFact {
     public RemovableStorageDevice {
         Objects.requireNonNull(serial, "serial");
@@ -28,7 +33,8 @@ public record RemovableStorageDevice(
             throw new IllegalArgumentException("device serial must not be blank");
         }
         if (lastSeen.isBefore(firstSeen)) {
-            throw new IllegalArgumentException("device " + serial + ": lastSeen " + lastSeen + " before firstSeen " + firstSeen);
+            throw new IllegalArgumentException(
+                    "device " + serial + ": lastSeen " + lastSeen + " before firstSeen " + firstSeen);
         }
         vendor = Strings.blankToNull(vendor);
         model = Strings.blankToNull(model);
