@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KhienCommand.Version.class,
         description = "Khiên: cybersecurity directive compliance for a province, its departments and communes.",
-        subcommands = {ServeCommand.class, ScanCombolistCommand.class, AuditHashesCommand.class, HashStoreCommand.class
+        subcommands = {
+            ServeCommand.class,
+            AuditVerifyCommand.class,
+            ScanCombolistCommand.class,
+            AuditHashesCommand.class,
+            HashStoreCommand.class,
+            ParseDirectiveCommand.class
         })
 public final class KhienCommand implements Runnable {
     /** Exit code {@code serve} returns: the server keeps running and the JVM must not exit. */
@@ -27,6 +33,14 @@ public final class KhienCommand implements Runnable {
     public void run() {
         // never reached: execute() routes an empty command line to serve
         throw new CommandLine.ParameterException(new CommandLine(this), "missing command");
+    }
+
+    /** Entry point of {@code khien.jar}. */
+    public static void main(String[] args) {
+        int code = execute(args);
+        if (code != SERVING) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line and returns the process exit code (serve blocks and returns 0 on shutdown). */

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,6 +39,7 @@ import vn.khien.core.org.Role;
  * {@code ./data/demo-users.txt} (mode 600).
  */
 @Component
+@ConditionalOnProperty(name = "khien.cli", havingValue = "false", matchIfMissing = true)
 @Order(10)
 class DemoProvince implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoProvince.class);

@@ -51,7 +51,23 @@ public class OrgImportService {
         CsvRead<UnitRow> read = OrgCsv.readUnits(csv);
         Counts c = new Counts(read.report());
         Map<String, UnitRow> pending = new LinkedHashMap<>();
+        Map<String, Long> claimedBy = new HashMap<>();
+        rows:
         for (UnitRow row : read.rows()) {
+            // the first row in the file that names a network or domain gets it, whatever order parents force
+            List<String> claims = new ArrayList<>();
+            row.ipRanges().forEach(cidr -> claims.add(cidr.toString()));
+            claims.addAll(row.emailDomains());
+            for (String claim : claims) {
+                Long first = claimedBy.putIfAbsent(claim, row.line());
+                if (first != null) {
+                    c.reject(
+                            row.line(),
+                            claim.contains("/") ? "ip" : "domains",
+                            claim + " is already given to the unit on line " + first);
+                    continue rows;
+                }
+            }
             pending.put(row.code().toUpperCase(Locale.ROOT), row);
         }
         Map<String, Long> resolved = new HashMap<>();

@@ -118,7 +118,7 @@ public class UnitDao {
                                         select u.id, u.code, v.name, v.kind, v.parent_id, v.valid_from, 0 as children
                                         from unit u
                                         join unit_version v on v.unit_id = u.id
-                                        where v.valid_from <= :d and (v.valid_to is null or v.valid_to > :d) and """ + scoped("u.id", scope) + " order by v.kind, v.name")
+                                        where v.valid_from <= :d and (v.valid_to is null or v.valid_to > :d)""" + " and " + scoped("u.id", scope) + " order by v.kind, v.name")
                                 .param("d", date),
                         scope)
                 .query(UnitDao::unit)

@@ -48,7 +48,7 @@ class UnitPages {
     String children(UnitScope scope, @PathVariable long id, Model model) {
         units.get(scope, id);
         model.addAttribute("nodes", units.children(scope, id));
-        return "org/units :: branch";
+        return "org/unit-tree :: branch";
     }
 
     @GetMapping("/units/{id}")

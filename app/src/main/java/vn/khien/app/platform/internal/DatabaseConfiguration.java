@@ -5,8 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,15 @@ class DatabaseConfiguration {
             config.setUsername(db.user());
             config.setPassword(db.password());
         } else {
-            EmbeddedPostgres pg = EmbeddedDatabase.start(properties.dataDir().resolve("postgres"), db.embeddedPort());
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            Path dir = properties.dataDir().resolve("postgres");
+            Integer running = EmbeddedDatabase.runningServerPort(dir);
+            if (running != null) {
+                log.info("Using the embedded PostgreSQL already running on port {} for {}", running, dir);
+                config.setJdbcUrl("jdbc:postgresql://localhost:" + running + "/postgres");
+            } else {
+                EmbeddedPostgres pg = EmbeddedDatabase.start(dir, db.embeddedPort());
+                config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            }
             config.setUsername("postgres");
         }
         return new HikariDataSource(config);
@@ -72,6 +82,33 @@ class DatabaseConfiguration {
                 return pg;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + abs, e);
+            }
+        }
+
+        /**
+         * The port of a server another Khiên process started on {@code dir}, read from PostgreSQL's own
+         * {@code postmaster.pid} (4th line) and confirmed by connecting; {@code null} when none answers.
+         */
+        static Integer runningServerPort(Path dir) {
+            if (running != null && dir.toAbsolutePath().normalize().equals(runningDir)) {
+                return null;
+            }
+            Path pid = dir.resolve("postmaster.pid");
+            if (!Files.isReadable(pid)) {
+                return null;
+            }
+            try {
+                List<String> lines = Files.readAllLines(pid);
+                if (lines.size() < 4) {
+                    return null;
+                }
+                int port = Integer.parseInt(lines.get(3).strip());
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("localhost", port), 500);
+                    return port;
+                }
+            } catch (IOException | NumberFormatException e) {
+                return null;
             }
         }
 

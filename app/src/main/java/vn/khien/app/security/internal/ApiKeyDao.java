@@ -66,7 +66,7 @@ public class ApiKeyDao {
 
     public void touch(long id, Instant at) {
         jdbc.sql(
-                        "update api_key set last_used_at = :at where id = :id and (last_used_at is null or last_used_at < :at - interval '1 minute')")
+                        "update api_key set last_used_at = :at where id = :id and (last_used_at is null or last_used_at < cast(:at as timestamptz) - interval '1 minute')")
                 .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.app.platform.KhienProperties;
@@ -20,6 +21,7 @@ import vn.khien.core.org.Role;
  * It must be changed, and a second factor enrolled, at the first sign-in.
  */
 @Component
+@ConditionalOnProperty(name = "khien.cli", havingValue = "false", matchIfMissing = true)
 @Order(0)
 class InitialAdministrator implements ApplicationRunner {
     private final UserService users;
