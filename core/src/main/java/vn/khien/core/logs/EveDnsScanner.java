@@ -454,41 +454,47 @@ final class EveDnsScanner {
      * on a control or non-ASCII byte, a bad escape or the end of the line. Sets {@link #escaped}.
      */
     private int stringEnd() {
-        escaped = false;
-        while (p < end) {
-            byte c = b[p];
+        // locals, not fields, in this loop: it runs for every byte of every skipped string
+        final byte[] a = b;
+        final int e = end;
+        int i = p;
+        boolean esc = false;
+        while (i < e) {
+            byte c = a[i];
             if (c == '"') {
-                return p++;
+                p = i + 1;
+                escaped = esc;
+                return i;
             }
             if (c < 0x20) {
                 // bytes >= 0x80 are negative: non-ASCII text goes to Jackson with the control bytes
                 return -1;
             }
             if (c == '\\') {
-                escaped = true;
-                if (p + 1 >= end) {
+                esc = true;
+                if (i + 1 >= e) {
                     return -1;
                 }
-                byte e = b[p + 1];
-                if (e == 'u') {
-                    if (p + 5 >= end) {
+                byte x = a[i + 1];
+                if (x == 'u') {
+                    if (i + 5 >= e) {
                         return -1;
                     }
                     for (int k = 2; k <= 5; k++) {
-                        if (Character.digit(b[p + k], 16) < 0) {
+                        if (Character.digit(a[i + k], 16) < 0) {
                             return -1;
                         }
                     }
-                    p += 6;
+                    i += 6;
                     continue;
                 }
-                if ("\"\\/bfnrt".indexOf(e) < 0) {
+                if (x != '"' && x != '\\' && x != '/' && x != 'b' && x != 'f' && x != 'n' && x != 'r' && x != 't') {
                     return -1;
                 }
-                p += 2;
+                i += 2;
                 continue;
             }
-            p++;
+            i++;
         }
         return -1;
     }
@@ -543,9 +549,13 @@ final class EveDnsScanner {
     }
 
     private void ws() {
-        while (p < end && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r' || b[p] == '\n')) {
-            p++;
+        final byte[] a = b;
+        final int e = end;
+        int i = p;
+        while (i < e && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r' || a[i] == '\n')) {
+            i++;
         }
+        p = i;
     }
 
     private byte peek() {
