@@ -28,12 +28,21 @@ public final class PasswordFingerprint {
     /** Fingerprints {@code password}; the caller drops the password afterwards. */
     public static PasswordFingerprint of(String password) {
         try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
-            return new PasswordFingerprint(
-                    NtHash.of(password), sha1, password.codePointCount(0, password.length()), classesOf(password));
+            return of(password, MessageDigest.getInstance("SHA-1"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always provides SHA-1", e);
         }
+    }
+
+    /**
+     * Fingerprints {@code password} with a caller-owned SHA-1 digest (reset here), sparing the provider
+     * lookup when millions of hits are fingerprinted on one thread.
+     */
+    public static PasswordFingerprint of(String password, MessageDigest sha1) {
+        sha1.reset();
+        byte[] digest = sha1.digest(password.getBytes(StandardCharsets.UTF_8));
+        return new PasswordFingerprint(
+                NtHash.of(password), digest, password.codePointCount(0, password.length()), classesOf(password));
     }
 
     /** Number of characters (code points) of the leaked password. */

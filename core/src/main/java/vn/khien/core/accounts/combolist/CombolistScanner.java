@@ -8,6 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -127,6 +129,7 @@ public final class CombolistScanner {
         private final byte[] buf = new byte[bufferSize];
         private final ImportReport.Builder report = ImportReport.builder();
         private final Set<HitKey> seen = new HashSet<>();
+        private final MessageDigest sha1 = sha1();
         private long base;
         private int lim;
         private boolean eof;
@@ -363,13 +366,16 @@ public final class CombolistScanner {
                 } else {
                     return;
                 }
-            } else if (StealerKeys.isLoginKey(trimmed)) {
+            } else if (trimmed.length() <= StealerKeys.MAX_KEY_LENGTH && StealerKeys.isLoginKey(trimmed)) {
                 if (!isBlank(hostEnd, contentEnd)) {
                     return;
                 }
                 format = ComboFormat.STEALER_LOG;
                 stealerPassword = stealerPassword(lineEnd);
             } else {
+                if (prefix.indexOf('@') >= 0 && !prefix.contains("://")) {
+                    return; // an email precedes this one: the address sits in the password
+                }
                 char last = prefix.charAt(prefix.length() - 1);
                 String url = prefix.substring(0, prefix.length() - 1).strip();
                 if (!isSeparator((byte) last) || !UrlShapes.isUrlOrHost(url)) {
@@ -386,9 +392,9 @@ public final class CombolistScanner {
             PasswordFingerprint fingerprint = null;
             if (passwordFrom >= 0) {
                 fingerprint = PasswordFingerprint.of(
-                        new String(buf, passwordFrom, passwordTo - passwordFrom, StandardCharsets.UTF_8));
+                        new String(buf, passwordFrom, passwordTo - passwordFrom, StandardCharsets.UTF_8), sha1);
             } else if (stealerPassword != null) {
-                fingerprint = PasswordFingerprint.of(stealerPassword);
+                fingerprint = PasswordFingerprint.of(stealerPassword, sha1);
             }
             if (!seen.add(new HitKey(account, fingerprint))) {
                 duplicates++;
@@ -427,6 +433,14 @@ public final class CombolistScanner {
 
         private String text(int from, int to) {
             return new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides SHA-1", e);
         }
     }
 

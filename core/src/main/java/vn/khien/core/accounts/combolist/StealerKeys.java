@@ -6,6 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /** The field names stealer logs use (RedLine, Raccoon, Vidar and their clones), matched case-insensitively. */
 final class StealerKeys {
+    /** Longest login key with its colon and spaces ({@code "User Name :"}); longer prefixes skip the regex. */
+    static final int MAX_KEY_LENGTH = 16;
+
     private static final Pattern LOGIN = Pattern.compile("(?i)(user ?name|user|login|e-?mail|mail|account)\\s*[:=]");
     private static final Pattern URL =
             Pattern.compile("(?i)(url|host|hostname|soft|software|application|origin|site|website)\\s*:.*");
