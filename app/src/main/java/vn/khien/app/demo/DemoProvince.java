@@ -107,6 +107,11 @@ class DemoProvince implements ApplicationRunner {
                 "Demo province loaded through the CSV importers: units {}, people {}",
                 u.report().summary(),
                 p.report().summary());
+        for (DemoStep step : steps) {
+            long t0 = System.nanoTime();
+            String summary = step.load();
+            log.info("Demo {}: {} ({} ms)", step.name(), summary, (System.nanoTime() - t0) / 1_000_000);
+        }
         List<String> lines = new ArrayList<>();
         for (DemoLogin login : LOGINS) {
             Person person = personFor(login);

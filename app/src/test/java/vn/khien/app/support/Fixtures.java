@@ -3,7 +3,9 @@ package vn.khien.app.support;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.core.io.ClassPathResource;
@@ -12,6 +14,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import vn.khien.app.demo.DemoStep;
 import vn.khien.app.org.OrgImportResult;
 import vn.khien.app.org.OrgImportService;
 import vn.khien.app.org.Unit;
@@ -28,12 +31,30 @@ public class Fixtures {
     private final UnitService units;
     private final UserService users;
     private final ApiKeyService keys;
+    private final List<DemoStep> demoSteps;
 
-    public Fixtures(OrgImportService imports, UnitService units, UserService users, ApiKeyService keys) {
+    public Fixtures(
+            OrgImportService imports,
+            UnitService units,
+            UserService users,
+            ApiKeyService keys,
+            List<DemoStep> demoSteps) {
         this.imports = imports;
         this.units = units;
         this.users = users;
         this.keys = keys;
+        this.demoSteps = demoSteps.stream()
+                .sorted(Comparator.comparingInt(DemoStep::order))
+                .toList();
+    }
+
+    /** The whole demo province: units and people, then every feature's demo step, as at first start. */
+    public void demoProvinceWithFeatures() {
+        demoProvince();
+        asAdmin(() -> {
+            demoSteps.forEach(DemoStep::load);
+            return null;
+        });
     }
 
     public static <T> T asAdmin(Supplier<T> work) {
