@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -62,18 +63,21 @@ class DemoProvince implements ApplicationRunner {
     private final UnitService units;
     private final PersonService people;
     private final UserService users;
+    private final List<DemoStep> steps;
 
     DemoProvince(
             KhienProperties properties,
             OrgImportService imports,
             UnitService units,
             PersonService people,
-            UserService users) {
+            UserService users,
+            List<DemoStep> steps) {
         this.properties = properties;
         this.imports = imports;
         this.units = units;
         this.people = people;
         this.users = users;
+        this.steps = steps.stream().sorted(Comparator.comparingInt(DemoStep::order)).toList();
     }
 
     boolean wanted() {
