@@ -41,9 +41,12 @@ enum OsqueryQuery {
         this.kind = kind;
     }
 
-    /** The query name without the pack prefix. */
+    /** The query name without the pack prefix (checked by hand first: this runs once per log line). */
     static String baseName(String loggedName) {
-        return PACK_PREFIX.matcher(loggedName).replaceFirst("");
+        if (loggedName.length() > 11 && loggedName.startsWith("pack") && loggedName.startsWith("khien", 5)) {
+            return PACK_PREFIX.matcher(loggedName).replaceFirst("");
+        }
+        return loggedName;
     }
 
     static Optional<OsqueryQuery> byLoggedName(String loggedName) {

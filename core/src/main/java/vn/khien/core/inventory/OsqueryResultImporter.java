@@ -109,7 +109,8 @@ public final class OsqueryResultImporter {
             reject(report, line, pointer, "name", "missing query name");
             return;
         }
-        Optional<OsqueryQuery> query = OsqueryQuery.byLoggedName(name);
+        String baseName = OsqueryQuery.baseName(name);
+        Optional<OsqueryQuery> query = OsqueryQuery.byLoggedName(baseName);
         if (query.isEmpty()) {
             reject(report, line, pointer, "name", "unknown query '" + name + "'");
             return;
@@ -137,7 +138,7 @@ public final class OsqueryResultImporter {
             reject(report, line, pointer, e.column, e.getMessage());
             return;
         }
-        FactSource src = new FactSource(FactSource.OSQUERY + OsqueryQuery.baseName(name), time);
+        FactSource src = new FactSource(FactSource.OSQUERY + baseName, time);
         OsqueryQuery q = query.get();
 
         List<EndpointFact> added = new ArrayList<>();

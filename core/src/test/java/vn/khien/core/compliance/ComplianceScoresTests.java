@@ -29,14 +29,18 @@ class ComplianceScoresTests {
 
     @Test
     void scoresPerRuleAndOverallUpTheUnitTree() {
-        Evaluation ev = new Evaluation("baseline-2026", "2026.1", NOW, List.of(
-                r(RuleId.AV_PRESENT, "pc1", "STC-KT", Status.PASS),
-                r(RuleId.EDR_PRESENT, "pc1", "STC-KT", Status.FAIL),
-                r(RuleId.AV_PRESENT, "pc2", "STC-KT", Status.PASS),
-                r(RuleId.EDR_PRESENT, "pc2", "STC-KT", Status.NOT_APPLICABLE),
-                r(RuleId.AV_PRESENT, "pc3", "XA-AN", Status.FAIL),
-                r(RuleId.EDR_PRESENT, "pc3", "XA-AN", Status.PASS),
-                r(RuleId.AV_PRESENT, "pc4", null, Status.FAIL)));
+        Evaluation ev = new Evaluation(
+                "baseline-2026",
+                "2026.1",
+                NOW,
+                List.of(
+                        r(RuleId.AV_PRESENT, "pc1", "STC-KT", Status.PASS),
+                        r(RuleId.EDR_PRESENT, "pc1", "STC-KT", Status.FAIL),
+                        r(RuleId.AV_PRESENT, "pc2", "STC-KT", Status.PASS),
+                        r(RuleId.EDR_PRESENT, "pc2", "STC-KT", Status.NOT_APPLICABLE),
+                        r(RuleId.AV_PRESENT, "pc3", "XA-AN", Status.FAIL),
+                        r(RuleId.EDR_PRESENT, "pc3", "XA-AN", Status.PASS),
+                        r(RuleId.AV_PRESENT, "pc4", null, Status.FAIL)));
 
         Map<String, UnitScore> scores = ComplianceScores.score(ev, Set.of(), tree());
 
@@ -54,11 +58,16 @@ class ComplianceScoresTests {
 
     @Test
     void countsExemptedFailuresAsCompliant() {
-        Evaluation ev = new Evaluation("p", "1", NOW, List.of(
-                r(RuleId.OS_SUPPORTED, "pc1", "XA-AN", Status.FAIL), r(RuleId.OS_SUPPORTED, "pc2", "XA-AN", Status.FAIL)));
+        Evaluation ev = new Evaluation(
+                "p",
+                "1",
+                NOW,
+                List.of(
+                        r(RuleId.OS_SUPPORTED, "pc1", "XA-AN", Status.FAIL),
+                        r(RuleId.OS_SUPPORTED, "pc2", "XA-AN", Status.FAIL)));
 
-        Map<String, UnitScore> scores = ComplianceScores.score(
-                ev, Set.of(new Exemption(RuleId.OS_SUPPORTED, Subject.endpoint("pc1"))), tree());
+        Map<String, UnitScore> scores =
+                ComplianceScores.score(ev, Set.of(new Exemption(RuleId.OS_SUPPORTED, Subject.endpoint("pc1"))), tree());
 
         assertThat(scores.get("XA-AN").rule(RuleId.OS_SUPPORTED)).isEqualTo(new Score(1, 2));
         assertThat(scores.get("TINH").overall()).isEqualTo(new Score(1, 2));

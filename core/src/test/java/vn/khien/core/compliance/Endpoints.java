@@ -24,17 +24,27 @@ final class Endpoints {
     static final FactSource SRC = new FactSource("osquery/test", NOW.minusSeconds(600));
 
     String id;
-    @Nullable Zone zone = Zone.CPNET;
+
+    @Nullable
+    Zone zone = Zone.CPNET;
+
     boolean secrets;
     boolean server;
-    @Nullable Instant lastSeen = NOW.minusSeconds(600);
-    @Nullable OsInfo os = new OsInfo("Microsoft Windows 11 Pro", "10.0.22631", "22631", "windows", SRC);
+
+    @Nullable
+    Instant lastSeen = NOW.minusSeconds(600);
+
+    @Nullable
+    OsInfo os = new OsInfo("Microsoft Windows 11 Pro", "10.0.22631", "22631", "windows", SRC);
+
     final List<SecurityProduct> products = new ArrayList<>();
     final List<InstalledSoftware> software = new ArrayList<>();
     final List<OsPatch> patches = new ArrayList<>();
     final List<RemovableStorageDevice> usb = new ArrayList<>();
     final List<InternetConnectivity> connectivity = new ArrayList<>();
-    @Nullable BackupStatus backup;
+
+    @Nullable
+    BackupStatus backup;
 
     Endpoints(String id) {
         this.id = id;
@@ -48,7 +58,8 @@ final class Endpoints {
     }
 
     static SecurityProduct av(@Nullable Instant signatures) {
-        return new SecurityProduct("Bkav Endpoint", SecurityProductKind.ANTIVIRUS, "5.2", true, true, signatures, null, SRC);
+        return new SecurityProduct(
+                "Bkav Endpoint", SecurityProductKind.ANTIVIRUS, "5.2", true, true, signatures, null, SRC);
     }
 
     Endpoints usb(String serial) {

@@ -32,14 +32,16 @@ class RuleEvaluatorTests {
     }
 
     private RuleResult result(RuleId rule, EndpointFacts e, Map<String, FactSource> sightings) {
-        Evaluation ev = evaluator.evaluate(new ComplianceInput(List.of(e), Map.of(e.id(), "U1"), List.of(), sightings), NOW);
+        Evaluation ev =
+                evaluator.evaluate(new ComplianceInput(List.of(e), Map.of(e.id(), "U1"), List.of(), sightings), NOW);
         return ev.result(rule, e.id()).orElseThrow();
     }
 
     @Test
     void aCompliantWorkstationPassesEveryEndpointRule() {
         EndpointFacts e = endpoint("pc").build();
-        Evaluation ev = evaluator.evaluate(new ComplianceInput(List.of(e), Map.of("pc", "U1"), List.of(), Map.of()), NOW);
+        Evaluation ev =
+                evaluator.evaluate(new ComplianceInput(List.of(e), Map.of("pc", "U1"), List.of(), Map.of()), NOW);
 
         assertThat(ev.packId()).isEqualTo("baseline-2026");
         assertThat(ev.results()).hasSize(9).allSatisfy(r -> {
@@ -60,14 +62,18 @@ class RuleEvaluatorTests {
         assertThat(missing.explanation().vi()).isEqualTo("Không có phần mềm phòng chống mã độc");
 
         Endpoints stopped = endpoint("pc");
-        stopped.products.set(0, new SecurityProduct("Bkav Endpoint", SecurityProductKind.ANTIVIRUS, null, false, true, null, null, SRC));
+        stopped.products.set(
+                0,
+                new SecurityProduct(
+                        "Bkav Endpoint", SecurityProductKind.ANTIVIRUS, null, false, true, null, null, SRC));
         RuleResult off = result(RuleId.AV_PRESENT, stopped.build());
         assertThat(off.status()).isEqualTo(Status.FAIL);
         assertThat(off.evidence().get(0).source()).isEqualTo(SRC);
 
         Endpoints installedOnly = endpoint("pc");
         installedOnly.products.clear();
-        installedOnly.software.add(new InstalledSoftware("Kaspersky Endpoint Security for Windows", "12.6", null, null, SRC));
+        installedOnly.software.add(
+                new InstalledSoftware("Kaspersky Endpoint Security for Windows", "12.6", null, null, SRC));
         assertThat(result(RuleId.AV_PRESENT, installedOnly.build()).status()).isEqualTo(Status.PASS);
     }
 
@@ -82,11 +88,16 @@ class RuleEvaluatorTests {
     @Test
     void avCurrentUsesTheProductsOwnUpToDateFlagWhenNoDateIsKnown() {
         Endpoints flagged = endpoint("pc");
-        flagged.products.set(0, new SecurityProduct("Bkav Endpoint", SecurityProductKind.ANTIVIRUS, null, true, true, null, true, SRC));
+        flagged.products.set(
+                0,
+                new SecurityProduct("Bkav Endpoint", SecurityProductKind.ANTIVIRUS, null, true, true, null, true, SRC));
         assertThat(result(RuleId.AV_CURRENT, flagged.build()).status()).isEqualTo(Status.PASS);
 
         Endpoints outdated = endpoint("pc");
-        outdated.products.set(0, new SecurityProduct("Bkav Endpoint", SecurityProductKind.ANTIVIRUS, null, true, true, null, false, SRC));
+        outdated.products.set(
+                0,
+                new SecurityProduct(
+                        "Bkav Endpoint", SecurityProductKind.ANTIVIRUS, null, true, true, null, false, SRC));
         RuleResult r = result(RuleId.AV_CURRENT, outdated.build());
         assertThat(r.status()).isEqualTo(Status.FAIL);
         assertThat(r.explanation().key()).isEqualTo("compliance.AV-CURRENT.fail.outdated");
@@ -136,11 +147,13 @@ class RuleEvaluatorTests {
         e.os = new OsInfo("Microsoft Windows 10 Pro", "10.0.19045", "19045", "windows", SRC);
         RuleResult r = result(RuleId.OS_SUPPORTED, e.build());
         assertThat(r.status()).isEqualTo(Status.FAIL);
-        assertThat(r.explanation().en()).isEqualTo("Microsoft Windows 10 Pro 10.0.19045 reached end of support on 2025-10-14");
+        assertThat(r.explanation().en())
+                .isEqualTo("Microsoft Windows 10 Pro 10.0.19045 reached end of support on 2025-10-14");
 
         RuleEvaluator beforeEnd = new RuleEvaluator(RulePacks.builtIn("baseline-2026"));
         Evaluation ev = beforeEnd.evaluate(
-                new ComplianceInput(List.of(e.build()), Map.of(), List.of(), Map.of()), Instant.parse("2025-10-14T10:00:00Z"));
+                new ComplianceInput(List.of(e.build()), Map.of(), List.of(), Map.of()),
+                Instant.parse("2025-10-14T10:00:00Z"));
         assertThat(ev.result(RuleId.OS_SUPPORTED, "pc").orElseThrow().status()).isEqualTo(Status.PASS);
     }
 
@@ -180,7 +193,8 @@ class RuleEvaluatorTests {
 
     @Test
     void secretUsbFlagsExactlyTheSerialsSeenOnASecretMachineAndANetworkedOne() {
-        Endpoints secret = endpoint("mat-01").usb("AAA111").usb("BBB222").usb("CCC333").usb("DDD444");
+        Endpoints secret =
+                endpoint("mat-01").usb("AAA111").usb("BBB222").usb("CCC333").usb("DDD444");
         secret.secrets = true;
         secret.zone = Zone.ISOLATED_LAN;
         Endpoints otherSecret = endpoint("mat-02").usb("DDD444");
@@ -195,7 +209,12 @@ class RuleEvaluatorTests {
         unclassified.zone = null;
 
         List<EndpointFacts> all = List.of(
-                secret.build(), otherSecret.build(), cpnet.build(), internet.build(), isolated.build(), unclassified.build());
+                secret.build(),
+                otherSecret.build(),
+                cpnet.build(),
+                internet.build(),
+                isolated.build(),
+                unclassified.build());
         Evaluation ev = evaluator.evaluate(new ComplianceInput(all, Map.of(), List.of(), Map.of()), NOW);
 
         RuleResult r = ev.result(RuleId.SECRET_USB, "mat-01").orElseThrow();
@@ -207,8 +226,10 @@ class RuleEvaluatorTests {
                 .anySatisfy(o -> assertThat(o).startsWith("BBB222 on pc-inet (INTERNET)"))
                 .noneSatisfy(o -> assertThat(o).contains("CCC333"))
                 .noneSatisfy(o -> assertThat(o).contains("DDD444"));
-        assertThat(ev.result(RuleId.SECRET_USB, "mat-02").orElseThrow().status()).isEqualTo(Status.PASS);
-        assertThat(ev.result(RuleId.SECRET_USB, "pc-cpnet").orElseThrow().status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(ev.result(RuleId.SECRET_USB, "mat-02").orElseThrow().status())
+                .isEqualTo(Status.PASS);
+        assertThat(ev.result(RuleId.SECRET_USB, "pc-cpnet").orElseThrow().status())
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @ParameterizedTest
@@ -232,7 +253,8 @@ class RuleEvaluatorTests {
         assertThat(result(RuleId.REPORTING, e.build()).status()).isEqualTo(expected);
 
         e.lastSeen = null;
-        assertThat(result(RuleId.REPORTING, e.build()).explanation().key()).isEqualTo("compliance.REPORTING.fail.never");
+        assertThat(result(RuleId.REPORTING, e.build()).explanation().key())
+                .isEqualTo("compliance.REPORTING.fail.never");
     }
 
     @Test
@@ -245,7 +267,8 @@ class RuleEvaluatorTests {
                         Map.of()),
                 NOW);
 
-        assertThat(ev.results()).extracting(r -> r.subject().id(), RuleResult::status)
+        assertThat(ev.results())
+                .extracting(r -> r.subject().id(), RuleResult::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("XA-AN", Status.FAIL),
                         org.assertj.core.groups.Tuple.tuple("STC", Status.PASS));

@@ -61,12 +61,14 @@ class DemoInventoryGeneratorTests {
         Inventory inv = new Inventory();
 
         ImportReport log = new OsqueryResultImporter(inv).importLog(new StringReader(out.log()));
-        AvCsvImport bkav = new AvConsoleCsvImporter(inv).importCsv(
-                new ByteArrayInputStream(out.bkav().getBytes(StandardCharsets.UTF_8)),
-                AvConsoleProfile.builtIn(DemoInventoryGenerator.BKAV),
-                NOW);
-        AvCsvImport ksc = new AvConsoleCsvImporter(inv).importCsv(
-                new StringReader(out.ksc()), AvConsoleProfile.builtIn(DemoInventoryGenerator.KASPERSKY), NOW);
+        AvCsvImport bkav = new AvConsoleCsvImporter(inv)
+                .importCsv(
+                        new ByteArrayInputStream(out.bkav().getBytes(StandardCharsets.UTF_8)),
+                        AvConsoleProfile.builtIn(DemoInventoryGenerator.BKAV),
+                        NOW);
+        AvCsvImport ksc = new AvConsoleCsvImporter(inv)
+                .importCsv(
+                        new StringReader(out.ksc()), AvConsoleProfile.builtIn(DemoInventoryGenerator.KASPERSKY), NOW);
 
         assertThat(log.rejected()).isZero();
         assertThat(log.read()).isEqualTo(m.osqueryLines());
@@ -87,9 +89,15 @@ class DemoInventoryGeneratorTests {
         Evaluation ev = new RuleEvaluator(RulePacks.builtIn("baseline-2026"))
                 .evaluate(new ComplianceInput(endpoints, units, List.of(), Map.of()), NOW);
 
-        assertThat(failing(ev, RuleId.EDR_PRESENT, hostnames)).isEqualTo(m.missingEdr()).isNotEmpty();
-        assertThat(failing(ev, RuleId.AV_CURRENT, hostnames)).isEqualTo(m.staleAntivirus()).isNotEmpty();
-        assertThat(failing(ev, RuleId.PATCH_AGE, hostnames)).isEqualTo(m.oldPatches()).isNotEmpty();
+        assertThat(failing(ev, RuleId.EDR_PRESENT, hostnames))
+                .isEqualTo(m.missingEdr())
+                .isNotEmpty();
+        assertThat(failing(ev, RuleId.AV_CURRENT, hostnames))
+                .isEqualTo(m.staleAntivirus())
+                .isNotEmpty();
+        assertThat(failing(ev, RuleId.PATCH_AGE, hostnames))
+                .isEqualTo(m.oldPatches())
+                .isNotEmpty();
         assertThat(failing(ev, RuleId.SECRET_ZONE, hostnames)).containsExactly(m.secretWithInternet());
         assertThat(failing(ev, RuleId.SECRET_USB, hostnames)).containsExactly(m.crossingSecretMachine());
         RuleResult usb = ev.failures().stream()

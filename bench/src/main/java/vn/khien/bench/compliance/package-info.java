@@ -1,0 +1,2 @@
+/** Benchmarks of rule evaluation over a province-sized inventory. */
+package vn.khien.bench.compliance;

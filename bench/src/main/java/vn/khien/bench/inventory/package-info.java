@@ -1,0 +1,2 @@
+/** Benchmarks of the inventory importers. */
+package vn.khien.bench.inventory;
