@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,8 +56,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Health is public; metrics take an administrator, coordinator or auditor session, or such an API key. */
     @Bean
     @Order(2)
+    SecurityFilterChain actuator(HttpSecurity http, ApiKeyService keys) throws Exception {
+        headers(http);
+        http.securityMatcher("/actuator/**")
+                .addFilterBefore(new ApiKeyFilter(keys), UsernamePasswordAuthenticationFilter.class)
+                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.presentedKey(r) != null))
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(Authorities.COMPLETE),
+                                AuthorityAuthorizationManager.hasAnyRole("ADMIN", "COORDINATOR", "AUDITOR")))
+                        .anyRequest()
+                        .denyAll())
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "authentication required"))
+                                .accessDeniedHandler((req, res, ex) -> problem(res, 403, "forbidden")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http, SignInFlow flow, PasswordAuthenticationProvider passwords)
             throws Exception {
         headers(http);
@@ -67,15 +91,13 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**",
                                 "/api/docs",
                                 "/api/docs/**",
+                                "/api/swagger-ui/**",
                                 "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/login/mfa")
                         .hasAuthority(Authorities.MFA_PENDING)
-                        .requestMatchers("/actuator/prometheus")
-                        .hasAnyRole("ADMIN", "COORDINATOR", "AUDITOR")
                         .anyRequest()
                         .hasAuthority(Authorities.COMPLETE))
                 .formLogin(f -> f.loginPage("/login")

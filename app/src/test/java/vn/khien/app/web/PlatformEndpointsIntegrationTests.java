@@ -1,0 +1,63 @@
+package vn.khien.app.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.khien.app.support.Fixtures;
+import vn.khien.app.support.KhienIntegrationTest;
+import vn.khien.core.org.Role;
+
+/** Health, metrics, API documentation and the page assets are served by the application itself. */
+@KhienIntegrationTest
+class PlatformEndpointsIntegrationTests {
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void healthIsPublicAndUp() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void openApiDescribesTheOrganisationApi() throws Exception {
+        mvc.perform(get("/api/docs/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Khiên API"))
+                .andExpect(jsonPath("$.paths['/api/v1/units']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/ip-owner']").exists());
+    }
+
+    @Test
+    void metricsNeedAnAuthorisedCaller() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        fixtures.demoProvince();
+        String auditor = "Bearer " + fixtures.apiKey("S-TT", Role.AUDITOR);
+        mvc.perform(get("/actuator/prometheus").header("Authorization", auditor))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("jvm_memory_used_bytes")));
+        String officer = "Bearer " + fixtures.apiKey("X-BA", Role.IT_OFFICER);
+        mvc.perform(get("/actuator/prometheus").header("Authorization", officer))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/env").header("Authorization", auditor)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void pageAssetsAreServedLocally() throws Exception {
+        mvc.perform(get("/webjars/htmx.org/2.0.10/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/assets/khien.js")).andExpect(status().isOk());
+        mvc.perform(get("/login"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("https://"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script>"))));
+    }
+}
