@@ -77,7 +77,8 @@ class DemoProvince implements ApplicationRunner {
         this.units = units;
         this.people = people;
         this.users = users;
-        this.steps = steps.stream().sorted(Comparator.comparingInt(DemoStep::order)).toList();
+        this.steps =
+                steps.stream().sorted(Comparator.comparingInt(DemoStep::order)).toList();
     }
 
     boolean wanted() {
