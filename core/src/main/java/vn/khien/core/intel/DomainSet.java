@@ -39,8 +39,11 @@ import org.jspecify.annotations.Nullable;
  * time, lower-cases ASCII letters with SWAR bit arithmetic, finds the dots of each word with the same
  * trick, and probes the table once per label boundary ({@code com}, {@code evil.com}, {@code b.evil.com},
  * {@code a.b.evil.com}); it allocates nothing and costs one multiply per eight bytes plus one finaliser and
- * probe per label. A fingerprint hit is confirmed by comparing the bytes with the arena record, so
- * collisions of the 64-bit hash never produce a false match.
+ * probe per label. Suffixes with a label count no member has (kept as a 64-bit mask) are not probed,
+ * which skips the top-level domain alone and names deeper than any member. A fingerprint hit is confirmed
+ * by comparing the bytes with the arena record, so collisions of the 64-bit hash never produce a false
+ * match. Building is linear in the total length of the names: one pass appends them to the arena, one
+ * pass hashes and inserts them into a table sized once.
  *
  * <p><b>Non-ASCII input.</b> Raw names with bytes outside ASCII (UTF-8 IDN in a log) take a slow path that
  * decodes them and normalises through {@link Domains#normalize} (punycode) before the same lookup.

@@ -76,21 +76,23 @@ public final class BindQueryLogParser extends DnsLineParser {
     public static int scanLine(byte[] b, int from, int limit, int[] name) {
         name[0] = -1;
         name[1] = -1;
+        // 'y' is rare in a query line before the field: it occurs in "query" and in some names, never in the
+        // time, "queries: info: client" or an address; every candidate is checked against "query: "
         int i = from;
         while (true) {
-            i = ByteScan.indexOfEither(b, i, limit, (byte) ':', (byte) '\n');
+            i = ByteScan.indexOfEither(b, i, limit, (byte) 'y', (byte) '\n');
             if (i >= limit || b[i] == '\n') {
                 return i;
             }
-            if (i + 1 < limit
-                    && i - 5 >= from
-                    && b[i + 1] == ' '
-                    && b[i - 1] == 'y'
-                    && b[i - 2] == 'r'
-                    && b[i - 3] == 'e'
-                    && b[i - 4] == 'u'
-                    && b[i - 5] == 'q') {
-                int start = i + 2;
+            if (i + 2 < limit
+                    && i - 4 >= from
+                    && b[i + 1] == ':'
+                    && b[i + 2] == ' '
+                    && b[i - 1] == 'r'
+                    && b[i - 2] == 'e'
+                    && b[i - 3] == 'u'
+                    && b[i - 4] == 'q') {
+                int start = i + 3;
                 int end = ByteScan.indexOfEither(b, start, limit, (byte) ' ', (byte) '\n');
                 if (end > start) {
                     name[0] = start;
