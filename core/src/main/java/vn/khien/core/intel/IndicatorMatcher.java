@@ -213,10 +213,16 @@ public final class IndicatorMatcher {
         }
         int start = n.indexOf("://") + 3;
         int end = start;
-        while (end < n.length() && "/?:".indexOf(n.charAt(end)) < 0) {
+        while (end < n.length() && n.charAt(end) != '/' && n.charAt(end) != '?') {
             end++;
         }
-        int at = n.lastIndexOf('@', end);
-        return n.substring(Math.max(start, at + 1), end);
+        // authority = [userinfo@]host[:port]; the user part may itself contain ':'
+        String authority = n.substring(start, end);
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        if (hostPort.startsWith("[")) {
+            return null;
+        }
+        int colon = hostPort.indexOf(':');
+        return colon < 0 ? hostPort : hostPort.substring(0, colon);
     }
 }

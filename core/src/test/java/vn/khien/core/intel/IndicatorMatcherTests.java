@@ -74,7 +74,7 @@ class IndicatorMatcherTests {
     @Test
     void matchesTheHostOfAUrlWhenTheEventHasNoDomain() {
         IndicatorMatcher m = IndicatorMatcher.build(list, NOW);
-        assertThat(m.match(event(null, null, "https://user@x.evil.com:8443/a", null)))
+        assertThat(m.match(event(null, null, "https://user:pw@x.evil.com:8443/a", null)))
                 .extracting(IndicatorMatch::observed)
                 .containsExactly("x.evil.com");
     }
