@@ -5,9 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -30,6 +28,7 @@ import vn.khien.app.org.Person;
 import vn.khien.app.org.PersonService;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.KhienProperties;
+import vn.khien.app.platform.PrivateFiles;
 import vn.khien.app.platform.UnitScope;
 import vn.khien.app.security.UserService;
 import vn.khien.core.org.Role;
@@ -127,19 +126,7 @@ class DemoProvince implements ApplicationRunner {
                     login.username(), login.roles().iterator().next(), person.unitName(), issued.oneTimePassword()));
         }
         Path file = properties.dataDir().resolve("demo-users.txt");
-        try {
-            Files.createDirectories(properties.dataDir());
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // non-POSIX file system: the folder's ACL protects it
-            }
-            Files.write(file, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        PrivateFiles.write(file, lines);
         System.out.println();
         System.out.println(
                 "Tỉnh Demo — tài khoản thử nghiệm / demo logins (one-time passwords, also in " + file + "):");

@@ -6,16 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.khien.app.platform.KhienProperties;
+import vn.khien.app.platform.PrivateFiles;
 
 /**
  * Encrypts secrets kept in the database (TOTP seeds, directory bind passwords, bot tokens) with AES-256-GCM.
@@ -77,22 +78,12 @@ public class SecretBox {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).strip());
             }
-            Files.createDirectories(dataDir);
             byte[] k = new byte[32];
             new SecureRandom().nextBytes(k);
-            Files.writeString(file, Base64.getEncoder().encodeToString(k));
-            restrict(file);
+            PrivateFiles.write(file, List.of(Base64.getEncoder().encodeToString(k)));
             return k;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
-        }
-    }
-
-    static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // non-POSIX file systems (Windows) rely on the folder's ACL instead
         }
     }
 }

@@ -60,4 +60,17 @@ class PlatformEndpointsIntegrationTests {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("https://"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<script>"))));
     }
+
+    @Test
+    void requestErrorsKeepTheirStatusAndNeverShowInternals() throws Exception {
+        fixtures.demoProvince();
+        String key = "Bearer " + fixtures.apiKey("T00", Role.COORDINATOR);
+        mvc.perform(get("/api/v1/units/not-a-number").header("Authorization", key))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Exception"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/units")
+                        .header("Authorization", key))
+                .andExpect(status().isMethodNotAllowed());
+        mvc.perform(get("/api/v1/ip-owner").header("Authorization", key)).andExpect(status().isBadRequest());
+    }
 }

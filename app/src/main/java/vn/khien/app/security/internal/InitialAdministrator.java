@@ -1,17 +1,15 @@
 package vn.khien.app.security.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khien.app.platform.KhienProperties;
+import vn.khien.app.platform.PrivateFiles;
 import vn.khien.app.security.UserService;
 import vn.khien.core.org.Role;
 
@@ -40,19 +38,7 @@ class InitialAdministrator implements ApplicationRunner {
         UserService.IssuedLogin admin =
                 users.createInternal("admin", "Quản trị hệ thống", null, null, EnumSet.of(Role.ADMIN));
         Path file = properties.dataDir().resolve("initial-admin-password");
-        try {
-            Files.createDirectories(properties.dataDir());
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // non-POSIX file system: the folder's ACL protects it
-            }
-            Files.writeString(file, admin.oneTimePassword() + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        PrivateFiles.write(file, List.of(admin.oneTimePassword()));
         // Printed directly, never through the logger, so log shipping does not carry it.
         System.out.println();
         System.out.println("================================================================");
