@@ -1,14 +1,12 @@
 package vn.khien.core.inventory;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import vn.khien.core.ingest.Headers;
 
 /** Text normalisation shared by the importers of this package. */
 final class Strings {
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-./()]+");
     private static final Pattern IPV4 =
             Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[\\w.]+)?");
@@ -24,16 +22,9 @@ final class Strings {
         return t.isEmpty() ? null : t;
     }
 
-    /** Lower-case, without diacritics ({@code đ} becomes {@code d}), separators collapsed to one space. */
+    /** Lower-case, without diacritics, separators collapsed: see {@link Headers#fold}. */
     static String fold(String s) {
-        String noMarks = MARKS.matcher(Normalizer.normalize(s.strip(), Normalizer.Form.NFD))
-                .replaceAll("")
-                .replace('đ', 'd')
-                .replace('Đ', 'D');
-        return SEPARATORS
-                .matcher(noMarks.toLowerCase(Locale.ROOT))
-                .replaceAll(" ")
-                .strip();
+        return Headers.fold(s);
     }
 
     static boolean looksLikeIp(String s) {

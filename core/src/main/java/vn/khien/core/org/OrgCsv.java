@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import vn.khien.core.ingest.Headers;
 import vn.khien.core.ingest.ImportReport;
 import vn.khien.core.ingest.Rejection;
 
@@ -119,7 +120,7 @@ public final class OrgCsv {
             boolean active = true;
             String status = f.get("status");
             if (status != null) {
-                String s = Text.fold(status);
+                String s = Headers.fold(status);
                 if (Set.of("active", "dang cong tac", "dang lam viec", "hoat dong")
                         .contains(s)) {
                     active = true;
@@ -179,7 +180,7 @@ public final class OrgCsv {
                     columns = new LinkedHashMap<>();
                     for (int i = 0; i < rec.getFieldCount(); i++) {
                         String header = rec.getField(i);
-                        String key = aliases.get(Text.fold(header));
+                        String key = aliases.get(Headers.fold(header));
                         if (key == null) {
                             if (!header.isBlank()) {
                                 unknown.add(header.strip());

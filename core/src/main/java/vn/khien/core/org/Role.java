@@ -2,6 +2,7 @@ package vn.khien.core.org;
 
 import java.util.Locale;
 import java.util.Optional;
+import vn.khien.core.ingest.Headers;
 
 /** What a person does in the province's cybersecurity work (DOMAIN.md §2), and what a login may do. */
 public enum Role {
@@ -46,10 +47,10 @@ public enum Role {
 
     /** Reads the enum name or a Vietnamese or English word for it, ignoring case and diacritics. */
     public static Optional<Role> parse(String text) {
-        String folded = Text.fold(text);
+        String folded = Headers.fold(text);
         for (Role r : values()) {
             if (r.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(folded)
-                    || Text.fold(r.vietnamese).equals(folded)) {
+                    || Headers.fold(r.vietnamese).equals(folded)) {
                 return Optional.of(r);
             }
             for (String a : r.aliases) {

@@ -2,6 +2,7 @@ package vn.khien.core.org;
 
 import java.util.Locale;
 import java.util.Optional;
+import vn.khien.core.ingest.Headers;
 
 /** Kinds of unit in a province's tree, with the Vietnamese words used for them in spreadsheets. */
 public enum UnitKind {
@@ -32,10 +33,10 @@ public enum UnitKind {
 
     /** Reads the enum name or one of its Vietnamese or English words, ignoring case and diacritics. */
     public static Optional<UnitKind> parse(String text) {
-        String folded = Text.fold(text);
+        String folded = Headers.fold(text);
         for (UnitKind k : values()) {
             if (k.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(folded)
-                    || Text.fold(k.vietnamese).equals(folded)) {
+                    || Headers.fold(k.vietnamese).equals(folded)) {
                 return Optional.of(k);
             }
             for (String a : k.aliases) {
