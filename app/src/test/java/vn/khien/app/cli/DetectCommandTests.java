@@ -3,13 +3,10 @@ package vn.khien.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DetectCommandTests {
     private static final String BIND_LOG = """
@@ -19,28 +16,20 @@ class DetectCommandTests {
             22-Nov-2026 09:15:03.118 queries: info: client @0x7f3a2c01b2a8 10.12.4.58#51236 (c2-panel.test.example.net): query: c2-panel.test.example.net IN A +E(0)K (10.12.0.2)
             """;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new KhienCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void writesOneJsonObjectPerMatchingLineAndASummary(@TempDir Path dir) throws IOException {
         Path indicators = Files.writeString(dir.resolve("c2.txt"), "# C2\nc2-panel.test\n");
         Path log = Files.writeString(dir.resolve("query.log"), BIND_LOG);
 
-        int code = run("detect", "--indicators", indicators.toString(), "--log", log.toString());
+        int code = cli.execute("detect", "--indicators", indicators.toString(), "--log", log.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString().lines()).singleElement().satisfies(l -> assertThat(l)
+        assertThat(cli.out().lines()).singleElement().satisfies(l -> assertThat(l)
                 .startsWith("{\"line\":1,\"observed\":\"update.c2-panel.test\",\"indicator\":\"c2-panel.test\","
                         + "\"type\":\"domain\",\"source\":\"c2.txt\""));
-        assertThat(err.toString()).contains("format=bind").contains("lines=4 malformed=1 matches=1");
+        assertThat(cli.err()).contains("format=bind").contains("lines=4 malformed=1 matches=1");
     }
 
     @Test
@@ -50,7 +39,7 @@ class DetectCommandTests {
         Path log = Files.writeString(dir.resolve("query.log"), BIND_LOG);
         Path hits = dir.resolve("hits.jsonl");
 
-        int code = run(
+        int code = cli.execute(
                 "detect",
                 "--indicators",
                 domains.toString(),
@@ -64,7 +53,7 @@ class DetectCommandTests {
                 hits.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
         assertThat(Files.readString(hits)).contains("\"source\":\"more.txt\"");
     }
 
@@ -72,13 +61,13 @@ class DetectCommandTests {
     void failsNamingAMissingFileOrAnUnknownFormat(@TempDir Path dir) throws IOException {
         Path log = Files.writeString(dir.resolve("query.log"), BIND_LOG);
 
-        assertThat(run("detect", "--indicators", dir.resolve("nope.txt").toString(), "--log", log.toString()))
+        assertThat(cli.execute("detect", "--indicators", dir.resolve("nope.txt").toString(), "--log", log.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("nope.txt");
+        assertThat(cli.err()).contains("nope.txt");
 
         Path ind = Files.writeString(dir.resolve("c2.txt"), "c2-panel.test\n");
-        assertThat(run("detect", "--indicators", ind.toString(), "--log", log.toString(), "--format", "syslog"))
+        assertThat(cli.execute("detect", "--indicators", ind.toString(), "--log", log.toString(), "--format", "syslog"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("unknown format 'syslog'");
+        assertThat(cli.err()).contains("unknown format 'syslog'");
     }
 }

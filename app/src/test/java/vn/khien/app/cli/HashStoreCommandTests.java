@@ -3,24 +3,13 @@ package vn.khien.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HashStoreCommandTests {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new KhienCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void buildsAnNtlmStore(@TempDir Path dir) throws IOException {
@@ -29,30 +18,30 @@ class HashStoreCommandTests {
                 "32ED87BDB5FDC5E9CBA88547376818D4:37359195\r\n8846F7EAEE8FB117AD06BDD830B7586C:9545824\r\n");
         Path store = dir.resolve("store");
 
-        assertThat(run("hash-store", "build", "--out", store.toString(), text.toString()))
+        assertThat(cli.execute("hash-store", "build", "--out", store.toString(), text.toString()))
                 .isZero();
         assertThat(store.resolve("ntlm.khs")).isRegularFile();
-        assertThat(err.toString()).contains("kind=NTLM hashes=2");
+        assertThat(cli.err()).contains("kind=NTLM hashes=2");
     }
 
     @Test
     void reportsBadLinesAndExitsNonZero(@TempDir Path dir) throws IOException {
         Path text = Files.writeString(dir.resolve("bad.txt"), "8846F7EAEE8FB117AD06BDD830B7586C:1\n8846F7EAEE8F\n");
 
-        assertThat(run("hash-store", "build", "--out", dir.toString(), text.toString()))
+        assertThat(cli.execute("hash-store", "build", "--out", dir.toString(), text.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("bad.txt: line 2");
+        assertThat(cli.err()).contains("bad.txt: line 2");
     }
 
     @Test
     void failsOnAMissingInput(@TempDir Path dir) {
-        assertThat(run(
+        assertThat(cli.execute(
                         "hash-store",
                         "build",
                         "--out",
                         dir.toString(),
                         dir.resolve("nope.txt").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("nope.txt");
+        assertThat(cli.err()).contains("nope.txt");
     }
 }

@@ -4,13 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,25 +43,17 @@ class ParseDirectiveCommandTests {
             Nguyễn Hải Anh
             """;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new KhienCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void printsTheDirectiveAsJson(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("1622.md"), TUYEN_QUANG, UTF_8);
 
-        int code = run("parse-directive", file.toString());
+        int code = cli.execute("parse-directive", file.toString());
 
         assertThat(code).isZero();
-        assertThat(err.toString()).isEmpty();
-        JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(cli.err()).isEmpty();
+        JsonNode json = JsonMapper.builder().build().readTree(cli.out());
         assertThat(json.get("number").asString()).isEqualTo("1622");
         assertThat(json.get("symbol").asString()).isEqualTo("UBND-THCB");
         assertThat(json.get("issuer").get("body").asString()).isEqualTo("ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG");
@@ -89,8 +78,8 @@ class ParseDirectiveCommandTests {
     void printsNullForWhatTheTextDoesNotShow(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("no-header.txt"), "Kính gửi: Các xã.\n1. Rà soát tài khoản./.\n");
 
-        assertThat(run("parse-directive", file.toString())).isZero();
-        JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(cli.execute("parse-directive", file.toString())).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(cli.out());
         for (String field : new String[] {"number", "symbol", "issuer", "place", "date", "subject", "signer"}) {
             assertThat(json.has(field)).as(field).isTrue();
             assertThat(json.get(field).isNull()).as(field).isTrue();
@@ -102,16 +91,16 @@ class ParseDirectiveCommandTests {
     void exitsTwoNamingAnUnsupportedFile(@TempDir Path dir) throws IOException {
         Path pdf = Files.write(dir.resolve("cong-van.pdf"), "%PDF-1.7\n".getBytes(UTF_8));
 
-        assertThat(run("parse-directive", pdf.toString())).isEqualTo(2);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains(pdf.toString()).contains("PDF");
+        assertThat(cli.execute("parse-directive", pdf.toString())).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains(pdf.toString()).contains("PDF");
     }
 
     @Test
     void exitsTwoNamingAMissingFile(@TempDir Path dir) {
         Path missing = dir.resolve("khong-co.docx");
 
-        assertThat(run("parse-directive", missing.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(missing.toString());
+        assertThat(cli.execute("parse-directive", missing.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains(missing.toString());
     }
 }

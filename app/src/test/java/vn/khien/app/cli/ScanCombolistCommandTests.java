@@ -3,24 +3,13 @@ package vn.khien.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ScanCombolistCommandTests {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new KhienCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void writesOneJsonObjectPerHitWithoutThePassword(@TempDir Path dir) throws IOException {
@@ -30,10 +19,10 @@ class ScanCombolistCommandTests {
                 "A.Nguyen@Mail.HaTinh.gov.vn:Secret123\nx@nothatinh.gov.vn:p\nsomeone@gmail.com:x@hatinh.gov.vn\n"
                         + "https://mail.hatinh.gov.vn/owa:b@hatinh.gov.vn:Demo@123\n");
 
-        int code = run("scan-combolist", "--domains", domains.toString(), combo.toString());
+        int code = cli.execute("scan-combolist", "--domains", domains.toString(), combo.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString().lines())
+        assertThat(cli.out().lines())
                 .containsExactly(
                         "{\"file\":\"" + combo + "\",\"line\":1,\"account\":\"a.nguyen@mail.hatinh.gov.vn\","
                                 + "\"domain\":\"hatinh.gov.vn\",\"format\":\"email:password\",\"passwordLength\":9,"
@@ -41,8 +30,8 @@ class ScanCombolistCommandTests {
                         "{\"file\":\"" + combo + "\",\"line\":4,\"account\":\"b@hatinh.gov.vn\","
                                 + "\"domain\":\"hatinh.gov.vn\",\"format\":\"url:login:password\",\"passwordLength\":8,"
                                 + "\"passwordClass\":\"lower+upper+digit+symbol\"}");
-        assertThat(out.toString()).doesNotContain("Secret123").doesNotContain("Demo@123");
-        assertThat(err.toString()).contains("lines=4 hits=2");
+        assertThat(cli.out()).doesNotContain("Secret123").doesNotContain("Demo@123");
+        assertThat(cli.err()).contains("lines=4 hits=2");
     }
 
     @Test
@@ -51,7 +40,8 @@ class ScanCombolistCommandTests {
         Path combo = Files.writeString(dir.resolve("combo.txt"), "a@hatinh.gov.vn;x\n");
         Path hits = dir.resolve("hits.jsonl");
 
-        assertThat(run("scan-combolist", "--domains", domains.toString(), "--out", hits.toString(), combo.toString()))
+        assertThat(cli.execute(
+                        "scan-combolist", "--domains", domains.toString(), "--out", hits.toString(), combo.toString()))
                 .isZero();
         assertThat(Files.readString(hits)).contains("\"account\":\"a@hatinh.gov.vn\"");
     }
@@ -61,21 +51,21 @@ class ScanCombolistCommandTests {
         Path domains = Files.writeString(dir.resolve("domains.txt"), "hatinh.gov.vn\n");
         Path binary = Files.write(dir.resolve("image.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
 
-        assertThat(run("scan-combolist", "--domains", domains.toString(), binary.toString()))
+        assertThat(cli.execute("scan-combolist", "--domains", domains.toString(), binary.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("image.bin").contains("binary");
+        assertThat(cli.err()).contains("image.bin").contains("binary");
     }
 
     @Test
     void failsOnAMissingFileNamingIt(@TempDir Path dir) throws IOException {
         Path domains = Files.writeString(dir.resolve("domains.txt"), "hatinh.gov.vn\n");
 
-        assertThat(run(
+        assertThat(cli.execute(
                         "scan-combolist",
                         "--domains",
                         domains.toString(),
                         dir.resolve("nope.txt").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("nope.txt");
+        assertThat(cli.err()).contains("nope.txt");
     }
 }
