@@ -73,4 +73,37 @@ class PlatformEndpointsIntegrationTests {
                 .andExpect(status().isMethodNotAllowed());
         mvc.perform(get("/api/v1/ip-owner").header("Authorization", key)).andExpect(status().isBadRequest());
     }
+
+    @Autowired
+    vn.khien.app.platform.Jobs jobs;
+
+    @Test
+    void jobProgressIsVisibleOnlyWithinScope() throws Exception {
+        fixtures.demoProvince();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var job = jobs.start("import", fixtures.unit("X-HP").id(), p -> {
+            p.total(4);
+            p.advance(1);
+            release.await();
+            return null;
+        });
+        try {
+            String hoaPhu = "Bearer " + fixtures.apiKey("X-HP", Role.IT_OFFICER);
+            String binhAn = "Bearer " + fixtures.apiKey("X-BA", Role.IT_OFFICER);
+            org.awaitility.Awaitility.await()
+                    .until(() -> jobs.find(vn.khien.app.platform.UnitScope.province(), job.id())
+                                    .orElseThrow()
+                                    .done()
+                            == 1);
+            mvc.perform(get("/api/v1/jobs/" + job.id()).header("Authorization", hoaPhu))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("RUNNING"))
+                    .andExpect(jsonPath("$.done").value(1))
+                    .andExpect(jsonPath("$.total").value(4));
+            mvc.perform(get("/api/v1/jobs/" + job.id()).header("Authorization", binhAn))
+                    .andExpect(status().isNotFound());
+        } finally {
+            release.countDown();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package vn.khien.app.web.internal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import vn.khien.app.org.OrgException;
+import org.springframework.web.server.ResponseStatusException;
 import vn.khien.app.platform.Jobs;
 import vn.khien.app.platform.UnitScope;
 
@@ -31,7 +32,8 @@ class JobPages {
 
     @GetMapping("/jobs/{id}")
     String progress(UnitScope scope, @PathVariable String id, Model model) {
-        model.addAttribute("job", jobs.find(scope, id).orElseThrow(() -> OrgException.notFound("job " + id)));
+        model.addAttribute(
+                "job", jobs.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "jobs :: progress";
     }
 
