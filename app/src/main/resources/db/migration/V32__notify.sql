@@ -18,7 +18,8 @@ create table notify_settings (
     telegram_base_url   text,
     telegram_token_enc  text,
     ack_minutes         int not null default 15,
-    public_base_url     text
+    public_base_url     text,
+    ack_key_enc         text
 );
 insert into notify_settings (id) values (1);
 
@@ -34,6 +35,7 @@ create table notify_page (
     body            text not null,
     level           int not null default 0,
     recipient_id    bigint,
+    chain           bigint[] not null default '{}',
     created_at      timestamptz not null,
     last_sent_at    timestamptz not null,
     acknowledged_at timestamptz,
