@@ -61,6 +61,14 @@ class IncidentApi {
 
     /** A deadline with the seconds left at the time of the request (negative when overdue). */
     record DeadlineView(String id, String label, Instant due, long secondsLeft, boolean near, boolean overdue) {
+        /** "còn 5 giờ 12 phút" or "quá hạn 3 giờ 0 phút", for the first render before the script ticks. */
+        public String leftText() {
+            long s = Math.abs(secondsLeft);
+            String span = (s >= 86_400 ? s / 86_400 + " ngày " : "") + (s % 86_400) / 3600 + " giờ " + (s % 3600) / 60
+                    + " phút";
+            return (secondsLeft < 0 ? "quá hạn " : "còn ") + span;
+        }
+
         static DeadlineView of(Deadline d, Instant now) {
             return new DeadlineView(d.id(), d.label(), d.due(), d.left(now).toSeconds(), d.near(now), d.overdue(now));
         }
