@@ -470,7 +470,8 @@ public class IncidentService {
 
     /**
      * Escalates every deadline of an open incident that entered its warning window at {@code now}, once per
-     * deadline; deadlines overdue by more than a day are not re-announced (they are shown as overdue instead).
+     * deadline; deadlines overdue by more than a day are not re-announced (they are shown as overdue instead), and a
+     * deadline due at T0 itself is covered by the page sent when the incident opened.
      * Returns how many were escalated.
      */
     @Transactional
@@ -478,7 +479,10 @@ public class IncidentService {
         int n = 0;
         for (Incident i : dao.open()) {
             for (Deadline d : rules.deadlines(i.discoveredAt())) {
-                if (d.near(now)
+                // a deadline due at T0 itself ("immediately") is announced by the opening page, not again here
+                boolean immediate = !d.due().isAfter(d.origin());
+                if (!immediate
+                        && d.near(now)
                         && now.isBefore(d.due().plus(1, ChronoUnit.DAYS))
                         && dao.markEscalated(i.id(), d.id(), now)) {
                     dao.event(i.id(), now, "system", "DEADLINE", "Sắp đến hạn: " + d.label());

@@ -188,6 +188,10 @@ public class NotificationService {
             dao.log(null, null, null, "NONE", null, title, "NO_ADDRESS", 0, "nobody is on duty", now);
             return;
         }
+        if (!dao.preference(person).map(Preference::digestLow).orElse(true)) {
+            deliver(null, null, person, msg("notify.digest.subject", 1), title, now);
+            return;
+        }
         Route r = route(person);
         dao.log(null, null, person, r.channel().name(), r.address(), title, "QUEUED_DIGEST", 0, null, now);
     }

@@ -104,7 +104,7 @@ class IncidentBrowserIntegrationTests {
 
     @Test
     void staffReportsPhishingCoordinatorTriagesResponderWorksAndDownloadsTheInitialReport() throws Exception {
-        fixtures.demoProvince();
+        fixtures.demoProvinceWithFeatures();
         String staff = fixtures.login("canbo.binhan", "X-BA", EnumSet.of(Role.STAFF));
         String coordinator = fixtures.login("dieuphoi", "T00", EnumSet.of(Role.COORDINATOR));
         String responder = fixtures.login("ungcuu", "T00", EnumSet.of(Role.RESPONDER));
@@ -148,6 +148,15 @@ class IncidentBrowserIntegrationTests {
             page.click("#status-submit");
             assertThat(page.locator("#incident-status")).hasText("Đang ứng cứu");
             shot(page, "03-triaged");
+            page.navigate(url("/incidents"));
+            assertThat(page.locator("#incident-list")).containsText("Cổng thông tin xã Hòa Phú");
+            shot(page, "05-list");
+            page.navigate(url("/duty?from=2027-02-06"));
+            assertThat(page.locator("#roster")).containsText("Trực Tết Đinh Mùi 2027");
+            shot(page, "06-tet-roster");
+            page.navigate(url("/notify"));
+            assertThat(page.locator("#deliveries")).isVisible();
+            shot(page, "07-notifications");
         }
 
         try (BrowserContext ctx = browser.newContext(

@@ -175,8 +175,8 @@ class IncidentIntegrationTests {
         Incident i = phishing(binhAn);
         Instant t0 = i.discoveredAt();
         assertThat(incidents.escalateDeadlines(t0.minusSeconds(60))).isZero();
-        // at T0 the "immediate" deadline is due; 18 h later the 24 h notice has a quarter left
-        assertThat(incidents.escalateDeadlines(t0)).isEqualTo(1);
+        // "immediate" was announced by the opening page; 18 h later the 24 h notice has a quarter left
+        assertThat(incidents.escalateDeadlines(t0)).isZero();
         assertThat(incidents.escalateDeadlines(t0.plus(18, ChronoUnit.HOURS))).isEqualTo(1);
         assertThat(incidents.escalateDeadlines(t0.plus(19, ChronoUnit.HOURS))).isZero();
         assertThat(incidents.escalateDeadlines(t0.plus(54, ChronoUnit.HOURS))).isEqualTo(1);
