@@ -204,6 +204,18 @@ class IncidentIntegrationTests {
     }
 
     @Test
+    void theApiAnswers413ForAnOversizedUpload() throws Exception {
+        Incident i = phishing(binhAn);
+        String staff = "Bearer " + fixtures.apiKey("X-BA", Role.STAFF);
+        byte[] big = new byte[(int) settings.evidenceMaxSize().toBytes() + 1];
+        mvc.perform(multipart("/api/v1/incidents/" + i.id() + "/evidence")
+                        .file(new MockMultipartFile("file", "dump.pcap", "application/octet-stream", big))
+                        .header("Authorization", staff))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("limited to 20 MB")));
+    }
+
+    @Test
     void evidenceIsStoredBySha256AndServedOnlyAsAnAttachmentToReaders() throws Exception {
         Incident mine = phishing(binhAn);
         String staff = "Bearer " + fixtures.apiKey("X-BA", Role.STAFF);
