@@ -87,6 +87,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new StageFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
+                                "/ack/**",
                                 "/assets/**",
                                 "/webjars/**",
                                 "/favicon.ico",

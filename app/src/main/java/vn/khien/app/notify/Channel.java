@@ -1,0 +1,7 @@
+package vn.khien.app.notify;
+
+/** How a person is reached. */
+public enum Channel {
+    EMAIL,
+    TELEGRAM
+}
