@@ -1,0 +1,41 @@
+package vn.khien.app.compliance.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.khien.app.compliance.ComplianceService;
+import vn.khien.app.compliance.EvaluationSummary;
+import vn.khien.app.inventory.EndpointsChanged;
+
+/** Re-evaluates compliance after every committed inventory change and nightly at 02:00 (Asia/Ho_Chi_Minh). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ComplianceTriggers {
+    private static final Logger log = LoggerFactory.getLogger(ComplianceTriggers.class);
+
+    private final ComplianceService compliance;
+
+    ComplianceTriggers(ComplianceService compliance) {
+        this.compliance = compliance;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onInventoryChange(EndpointsChanged event) {
+        EvaluationSummary s = compliance.evaluate(event.reason());
+        log.debug("Compliance re-evaluated after {}: {}", event.reason(), s);
+    }
+
+    @Scheduled(cron = "0 0 2 * * *", zone = "Asia/Ho_Chi_Minh")
+    void nightly() {
+        EvaluationSummary s = compliance.evaluate("nightly");
+        log.info(
+                "Nightly compliance evaluation: {} endpoints, {} failures, {} opened, {} resolved",
+                s.endpoints(),
+                s.failures(),
+                s.opened(),
+                s.resolved());
+    }
+}
