@@ -37,6 +37,8 @@ import vn.khien.core.org.UnitKind;
  */
 @Component
 class DemoInventory implements DemoStep {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoInventory.class);
+
     static final int ENDPOINTS = 2_000;
     static final long SEED = 20_261_122L;
 
@@ -87,10 +89,12 @@ class DemoInventory implements DemoStep {
                     Writer k = Files.newBufferedWriter(ksc, StandardCharsets.UTF_8)) {
                 manifest = new DemoInventoryGenerator(SEED, now).generate(demoUnits, ENDPOINTS, l, b, k);
             }
+            long t0 = System.nanoTime();
             ImportResult osq;
             try (Reader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
                 osq = inventory.importOsqueryLog(UnitScope.province(), r, "demo/osquery-results.jsonl");
             }
+            long t1 = System.nanoTime();
             ImportResult b;
             try (InputStream in = Files.newInputStream(bkav)) {
                 b = inventory.importAvCsv(
@@ -101,11 +105,17 @@ class DemoInventory implements DemoStep {
                 k = inventory.importAvCsv(
                         UnitScope.province(), in, DemoInventoryGenerator.KASPERSKY, now, "demo/kaspersky.csv");
             }
+            long t2 = System.nanoTime();
             Map<String, Classification> classes = new HashMap<>();
             for (DemoEndpoint e : manifest.endpoints()) {
                 classes.put(e.hostIdentifier(), new Classification(e.zone(), e.handlesStateSecrets(), e.server()));
             }
             int classified = inventory.classifyAll(UnitScope.province(), classes);
+            LOG.info(
+                    "Demo inventory: osquery log {} ms, console CSVs {} ms, classification {} ms",
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (System.nanoTime() - t2) / 1_000_000);
             return "osquery " + osq.report().summary() + ", bkav " + b.report().summary() + ", kaspersky "
                     + k.report().summary() + ", endpoints "
                     + manifest.endpoints().size() + ", classified "

@@ -364,7 +364,7 @@ public class InventoryService {
         if (changed.isEmpty()) {
             return 0;
         }
-        endpoints.save(changed, Map.of(), clock.instant());
+        endpoints.classify(changed, clock.instant());
         audit.record(
                 "endpoint.classify",
                 "endpoint",

@@ -24,7 +24,9 @@ class ComplianceTriggers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onInventoryChange(EndpointsChanged event) {
+        long t0 = System.nanoTime();
         EvaluationSummary s = compliance.evaluate(event.reason());
+        log.info("Compliance re-evaluated in {} ms", (System.nanoTime() - t0) / 1_000_000);
         log.debug("Compliance re-evaluated after {}: {}", event.reason(), s);
     }
 

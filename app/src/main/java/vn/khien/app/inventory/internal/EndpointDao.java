@@ -454,6 +454,19 @@ public class EndpointDao {
         return d == null ? null : java.sql.Date.valueOf(d);
     }
 
+    /** Sets the officer-owned classification of endpoints by host key, leaving their facts alone. */
+    public void classify(List<EndpointFacts> endpoints, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (EndpointFacts e : endpoints) {
+            rows.add(new Object[] {
+                e.zone() == null ? null : e.zone().name(), e.handlesStateSecrets(), e.serverRole(), ts(now), e.id()
+            });
+        }
+        template.batchUpdate(
+                "update endpoint set zone = ?, handles_secrets = ?, server_role = ?, updated_at = ? where host_key = ?",
+                rows);
+    }
+
     public void setUnit(long id, @Nullable Long unitId, @Nullable Long ownerPersonId) {
         jdbc.sql("update endpoint set unit_id = :unit, owner_person_id = :owner, updated_at = now() where id = :id")
                 .param("unit", unitId)
