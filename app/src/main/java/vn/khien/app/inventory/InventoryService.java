@@ -306,6 +306,25 @@ public class InventoryService {
         return endpoints.snapshots(scope, null);
     }
 
+    /** One import's summary and stored report (rejections with line numbers, unknown columns). */
+    @Transactional(readOnly = true)
+    public ImportDetail importDetail(UnitScope scope, long id) {
+        ImportSummary summary = imports.recent(scope, 100_000).stream()
+                .filter(i -> i.id() == id)
+                .findFirst()
+                .orElseThrow(() -> InventoryException.notFound("import " + id));
+        JsonNode json = JSON.readTree(imports.report(scope, id).orElseThrow());
+        List<ImportDetail.Line> rejections = new ArrayList<>();
+        for (JsonNode r : json.path("report").path("rejections")) {
+            rejections.add(new ImportDetail.Line(
+                    r.path("line").asLong(), r.path("element").asString(""), r.path("reason").asString("")));
+        }
+        List<String> unknown = new ArrayList<>();
+        json.path("unknownColumns").forEach(c -> unknown.add(c.asString()));
+        return new ImportDetail(summary, rejections, unknown,
+                json.path("outOfScope").asInt());
+    }
+
     @Transactional(readOnly = true)
     public List<ImportSummary> recentImports(UnitScope scope) {
         return imports.recent(scope, 20);

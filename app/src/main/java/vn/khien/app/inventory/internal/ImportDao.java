@@ -52,6 +52,17 @@ public class ImportDao {
                 .single();
     }
 
+    /** The stored report (JSON) of one import in scope. */
+    public java.util.Optional<String> report(UnitScope scope, long id) {
+        String where = scope.all() ? "true" : "unit_id = any(:scope)";
+        var spec = jdbc.sql("select report::text from inventory_import where id = :id and " + where)
+                .param("id", id);
+        if (!scope.all()) {
+            spec = spec.param("scope", scope.unitIds().toArray(Long[]::new));
+        }
+        return spec.query(String.class).optional();
+    }
+
     public List<ImportSummary> recent(UnitScope scope, int limit) {
         String where = scope.all() ? "true" : "unit_id = any(:scope)";
         var spec = jdbc.sql("select id, kind, source_name, actor, started_at, read_count, accepted, rejected,"
