@@ -317,12 +317,14 @@ public class InventoryService {
         List<ImportDetail.Line> rejections = new ArrayList<>();
         for (JsonNode r : json.path("report").path("rejections")) {
             rejections.add(new ImportDetail.Line(
-                    r.path("line").asLong(), r.path("element").asString(""), r.path("reason").asString("")));
+                    r.path("line").asLong(),
+                    r.path("element").asString(""),
+                    r.path("reason").asString("")));
         }
         List<String> unknown = new ArrayList<>();
         json.path("unknownColumns").forEach(c -> unknown.add(c.asString()));
-        return new ImportDetail(summary, rejections, unknown,
-                json.path("outOfScope").asInt());
+        return new ImportDetail(
+                summary, rejections, unknown, json.path("outOfScope").asInt());
     }
 
     @Transactional(readOnly = true)

@@ -26,8 +26,8 @@ class ComplianceTriggers {
     void onInventoryChange(EndpointsChanged event) {
         long t0 = System.nanoTime();
         EvaluationSummary s = compliance.evaluate(event.reason());
-        log.info("Compliance re-evaluated in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        log.debug("Compliance re-evaluated after {}: {}", event.reason(), s);
+        log.debug(
+                "Compliance re-evaluated after {} in {} ms: {}", event.reason(), (System.nanoTime() - t0) / 1_000_000, s);
     }
 
     @Scheduled(cron = "0 0 2 * * *", zone = "Asia/Ho_Chi_Minh")

@@ -135,7 +135,8 @@ class CompliancePages {
             HttpServletResponse response)
             throws IOException {
         Map<Long, String> names = unitNames(scope);
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        DateTimeFormatter f =
+                DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
         List<List<@Nullable Object>> rows = new ArrayList<>();
         for (Finding x : compliance.findings(scope, new FindingFilter(rule, unit, status, null), 100_000, 0)) {
             rows.add(Arrays.asList(
@@ -176,7 +177,8 @@ class CompliancePages {
         model.addAttribute("history", compliance.history(scope, id));
         model.addAttribute("exceptions", compliance.exceptions(scope, id, null));
         model.addAttribute("rule", rules().get(f.ruleId()));
-        model.addAttribute("unitName", f.unitId() == null ? null : unitNames(scope).get(f.unitId()));
+        model.addAttribute(
+                "unitName", f.unitId() == null ? null : unitNames(scope).get(f.unitId()));
         model.addAttribute("defaultExpiry", LocalDate.now().plusMonths(3));
         return "compliance/finding";
     }

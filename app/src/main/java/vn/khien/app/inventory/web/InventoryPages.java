@@ -129,7 +129,9 @@ class InventoryPages {
     }
 
     private static @Nullable String local(@Nullable Instant i) {
-        return i == null ? null : LocalDateTime.ofInstant(i, VN).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        return i == null
+                ? null
+                : LocalDateTime.ofInstant(i, VN).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
     }
 
     @GetMapping("/endpoints/{id}")
@@ -137,7 +139,8 @@ class InventoryPages {
         Endpoint e = inventory.get(scope, id);
         model.addAttribute("endpoint", e);
         model.addAttribute("snapshot", inventory.snapshot(scope, id));
-        model.addAttribute("unitName", e.unitId() == null ? null : unitNames(scope).get(e.unitId()));
+        model.addAttribute(
+                "unitName", e.unitId() == null ? null : unitNames(scope).get(e.unitId()));
         model.addAttribute("units", units.all(scope));
         model.addAttribute("zones", Zone.values());
         return "inventory/endpoint";
@@ -181,7 +184,9 @@ class InventoryPages {
     }
 
     private static @Nullable Long jobUnit(UnitScope scope) {
-        return scope.all() || scope.unitIds().isEmpty() ? null : scope.unitIds().iterator().next();
+        return scope.all() || scope.unitIds().isEmpty()
+                ? null
+                : scope.unitIds().iterator().next();
     }
 
     private static Path save(MultipartFile file) throws IOException {
@@ -194,8 +199,9 @@ class InventoryPages {
     }
 
     private static String summary(ImportResult r) {
-        return "#" + r.importId() + " · " + r.report().read() + " / " + r.report().accepted() + " / "
-                + r.report().rejected() + " · +" + r.endpointsNew() + " ~" + r.endpointsChanged();
+        return "#" + r.importId() + " · " + r.report().read() + " / "
+                + r.report().accepted() + " / " + r.report().rejected() + " · +" + r.endpointsNew() + " ~"
+                + r.endpointsChanged();
     }
 
     @PostMapping("/inventory/import/osquery")

@@ -17,7 +17,11 @@ final class Xlsx {
     private Xlsx() {}
 
     static void write(
-            HttpServletResponse response, String fileName, String sheetName, List<String> header, List<List<@Nullable Object>> rows)
+            HttpServletResponse response,
+            String fileName,
+            String sheetName,
+            List<String> header,
+            List<List<@Nullable Object>> rows)
             throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
