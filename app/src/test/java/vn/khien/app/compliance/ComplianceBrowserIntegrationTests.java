@@ -182,4 +182,48 @@ class ComplianceBrowserIntegrationTests {
             page.navigate(url("/compliance?lang=vi"));
         }
     }
+
+    @Test
+    void anItOfficerImportsAResultLogAsAJobAndReadsTheReportLineByLine() throws Exception {
+        fixtures.demoProvince();
+        String oneTime = fixtures.login("cntt.binhan", "X-BA", EnumSet.of(Role.IT_OFFICER));
+        Path log = Files.createTempFile("khien-results", ".jsonl");
+        try (var in = getClass().getResourceAsStream("/osquery/khien-results.jsonl")) {
+            Files.write(log, in.readAllBytes());
+        }
+        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+            Page page = ctx.newPage();
+            page.navigate(url("/login"));
+            page.fill("#username", "cntt.binhan");
+            page.fill("#password", oneTime);
+            page.click("#login-submit");
+            page.fill("#current", oneTime);
+            page.fill("#new-password", "Xã-Bình-An-2026!");
+            page.fill("#confirm-password", "Xã-Bình-An-2026!");
+            page.click("#password-submit");
+            assertThat(page).hasURL(url("/"));
+
+            page.navigate(url("/inventory/import"));
+            page.locator("#import-osquery input[type=file]").setInputFiles(log);
+            shot(page, "09-import");
+            page.click("#import-osquery button");
+            // the job's bar polls until the import is done and shows read / accepted / rejected
+            assertThat(page.locator(".job")).containsText("17 / 13 / 4");
+            shot(page, "10-import-job");
+
+            page.navigate(url("/inventory/import"));
+            page.locator("#imports tbody a").first().click();
+            assertThat(page.locator("#rejections")).containsText("unknown query 'processes'");
+            assertThat(page.locator("#rejections tbody tr td:first-child"))
+                    .hasText(new String[] {"15", "16", "17", "18"});
+            shot(page, "11-import-report");
+
+            page.navigate(url("/inventory/import"));
+            page.fill("#secrets input[name=label]", "Máy trạm UBND xã");
+            page.click("#secrets button");
+            assertThat(page.locator("#new-secret")).containsText("khien-es-");
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package vn.khien.app.compliance.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,10 @@ import vn.khien.app.compliance.ComplianceService;
 import vn.khien.app.compliance.EvaluationSummary;
 import vn.khien.app.inventory.EndpointsChanged;
 
-/** Re-evaluates compliance after every committed inventory change and nightly at 02:00 (Asia/Ho_Chi_Minh). */
+/**
+ * Re-evaluates compliance after every committed import or officer change, within a minute after osquery agents
+ * reported over TLS (coalesced, agents report every few minutes), and nightly at 02:00 (Asia/Ho_Chi_Minh).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ComplianceTriggers {
@@ -22,12 +26,29 @@ class ComplianceTriggers {
         this.compliance = compliance;
     }
 
+    /** Set when agents reported over TLS; evaluated at most once a minute instead of on every log request. */
+    private final AtomicBoolean agentsReported = new AtomicBoolean();
+
     @TransactionalEventListener(fallbackExecution = true)
     void onInventoryChange(EndpointsChanged event) {
+        if ("osquery-tls".equals(event.reason())) {
+            agentsReported.set(true);
+            return;
+        }
         long t0 = System.nanoTime();
         EvaluationSummary s = compliance.evaluate(event.reason());
         log.debug(
-                "Compliance re-evaluated after {} in {} ms: {}", event.reason(), (System.nanoTime() - t0) / 1_000_000, s);
+                "Compliance re-evaluated after {} in {} ms: {}",
+                event.reason(),
+                (System.nanoTime() - t0) / 1_000_000,
+                s);
+    }
+
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    void afterAgentReports() {
+        if (agentsReported.getAndSet(false)) {
+            compliance.evaluate("osquery-tls");
+        }
     }
 
     @Scheduled(cron = "0 0 2 * * *", zone = "Asia/Ho_Chi_Minh")
