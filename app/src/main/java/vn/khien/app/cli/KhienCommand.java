@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             ScanCombolistCommand.class,
             AuditHashesCommand.class,
             HashStoreCommand.class,
-            ParseDirectiveCommand.class
+            ParseDirectiveCommand.class,
+            InventoryImportCommand.class
         })
 public final class KhienCommand implements Runnable {
     /** Exit code {@code serve} returns: the server keeps running and the JVM must not exit. */
