@@ -192,7 +192,14 @@ public class InventoryService {
             }
         }
         Instant now = clock.instant();
-        endpoints.save(changed, newUnits, now);
+        Map<String, EndpointFacts> previous = new HashMap<>();
+        for (EndpointFacts e : changed) {
+            EndpointSnapshot old = byKey.get(e.id());
+            if (old != null) {
+                previous.put(e.id(), old.facts());
+            }
+        }
+        endpoints.save(changed, previous, newUnits, now);
         ImportReport report = outcome.report();
         String json = JSON.writeValueAsString(
                 Map.of("report", report, "unknownColumns", outcome.unknownColumns(), "outOfScope", outOfScope));

@@ -308,6 +308,15 @@ public class EndpointDao {
      * @return the database id of each written endpoint by host key
      */
     public Map<String, Long> save(List<EndpointFacts> endpoints, Map<String, Long> newUnits, Instant now) {
+        return save(endpoints, Map.of(), newUnits, now);
+    }
+
+    /**
+     * As {@link #save(List, Map, Instant)}, rewriting only the fact tables whose facts differ from {@code before}
+     * (an antivirus CSV changes security products, not the 50 programs of each machine).
+     */
+    public Map<String, Long> save(
+            List<EndpointFacts> endpoints, Map<String, EndpointFacts> before, Map<String, Long> newUnits, Instant now) {
         Map<String, Long> ids = new HashMap<>();
         for (EndpointFacts e : endpoints) {
             HostIdentity id = e.identity();
@@ -354,19 +363,21 @@ public class EndpointDao {
         if (ids.isEmpty()) {
             return ids;
         }
-        Long[] all = ids.values().toArray(Long[]::new);
-        for (String table : List.of(
-                "endpoint_address",
-                "endpoint_software",
-                "endpoint_security_product",
-                "endpoint_os_update",
-                "endpoint_usb_device",
-                "endpoint_backup",
-                "endpoint_connectivity")) {
-            jdbc.sql("delete from " + table + " where endpoint_id = any(:ids)")
-                    .param("ids", all)
-                    .update();
+        Map<String, List<Long>> rewrite = new HashMap<>();
+        java.util.Set<String> rewritten = new java.util.HashSet<>();
+        for (EndpointFacts e : endpoints) {
+            EndpointFacts old = before.get(e.id());
+            long id = ids.get(e.id());
+            for (String table : TABLES) {
+                if (old == null || !sameFacts(table, old, e)) {
+                    rewrite.computeIfAbsent(table, t -> new ArrayList<>()).add(id);
+                    rewritten.add(table + '\u0001' + e.id());
+                }
+            }
         }
+        rewrite.forEach((table, tableIds) -> jdbc.sql("delete from " + table + " where endpoint_id = any(:ids)")
+                .param("ids", tableIds.toArray(Long[]::new))
+                .update());
         List<Object[]> addresses = new ArrayList<>();
         List<Object[]> software = new ArrayList<>();
         List<Object[]> products = new ArrayList<>();
@@ -376,13 +387,15 @@ public class EndpointDao {
         List<Object[]> connectivity = new ArrayList<>();
         for (EndpointFacts e : endpoints) {
             long id = ids.get(e.id());
-            for (NetworkAddress a : e.addresses()) {
+            java.util.function.Predicate<String> w = t -> rewritten.contains(t + '\u0001' + e.id());
+            for (NetworkAddress a : w.test("endpoint_address") ? e.addresses() : List.<NetworkAddress>of()) {
                 addresses.add(row(id, a.source(), a.interfaceName(), a.ip(), a.mac()));
             }
-            for (InstalledSoftware s : e.software()) {
+            for (InstalledSoftware s : w.test("endpoint_software") ? e.software() : List.<InstalledSoftware>of()) {
                 software.add(row(id, s.source(), s.name(), s.version(), s.publisher(), sqlDate(s.installedOn())));
             }
-            for (SecurityProduct p : e.securityProducts()) {
+            for (SecurityProduct p :
+                    w.test("endpoint_security_product") ? e.securityProducts() : List.<SecurityProduct>of()) {
                 products.add(row(
                         id,
                         p.source(),
@@ -394,16 +407,18 @@ public class EndpointDao {
                         ts(p.signatureDate()),
                         p.signaturesUpToDate()));
             }
-            for (OsPatch p : e.patches()) {
+            for (OsPatch p : w.test("endpoint_os_update") ? e.patches() : List.<OsPatch>of()) {
                 patches.add(row(id, p.source(), p.id(), sqlDate(p.installedOn()), p.description()));
             }
-            for (RemovableStorageDevice d : e.storageDevices()) {
+            for (RemovableStorageDevice d :
+                    w.test("endpoint_usb_device") ? e.storageDevices() : List.<RemovableStorageDevice>of()) {
                 usb.add(row(id, d.source(), d.serial(), d.vendor(), d.model(), ts(d.firstSeen()), ts(d.lastSeen())));
             }
-            if (e.backup() != null) {
+            if (e.backup() != null && w.test("endpoint_backup")) {
                 backups.add(row(id, e.backup().source(), ts(e.backup().lastSuccess())));
             }
-            for (InternetConnectivity c : e.connectivity()) {
+            for (InternetConnectivity c :
+                    w.test("endpoint_connectivity") ? e.connectivity() : List.<InternetConnectivity>of()) {
                 connectivity.add(row(id, c.source(), c.reachable(), c.detail()));
             }
         }
@@ -425,6 +440,32 @@ public class EndpointDao {
         batch("endpoint_backup (endpoint_id, input, observed_at, last_success)", 4, backups);
         batch("endpoint_connectivity (endpoint_id, input, observed_at, reachable, detail)", 5, connectivity);
         return ids;
+    }
+
+    private static final List<String> TABLES = List.of(
+            "endpoint_address",
+            "endpoint_software",
+            "endpoint_security_product",
+            "endpoint_os_update",
+            "endpoint_usb_device",
+            "endpoint_backup",
+            "endpoint_connectivity");
+
+    /** Whether the facts a table holds are equal (in any order) in both snapshots. */
+    private static boolean sameFacts(String table, EndpointFacts a, EndpointFacts b) {
+        return switch (table) {
+            case "endpoint_address" -> sameSet(a.addresses(), b.addresses());
+            case "endpoint_software" -> sameSet(a.software(), b.software());
+            case "endpoint_security_product" -> sameSet(a.securityProducts(), b.securityProducts());
+            case "endpoint_os_update" -> sameSet(a.patches(), b.patches());
+            case "endpoint_usb_device" -> sameSet(a.storageDevices(), b.storageDevices());
+            case "endpoint_backup" -> java.util.Objects.equals(a.backup(), b.backup());
+            default -> sameSet(a.connectivity(), b.connectivity());
+        };
+    }
+
+    private static boolean sameSet(List<?> a, List<?> b) {
+        return a.size() == b.size() && new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b));
     }
 
     private static Object[] row(long id, FactSource source, @Nullable Object... values) {
