@@ -45,6 +45,9 @@ class ComplianceIntegrationTests {
     @Autowired
     ComplianceService compliance;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     String binhAnStaff;
 
     @BeforeEach
@@ -205,12 +208,50 @@ class ComplianceIntegrationTests {
         assertThat(score(binhAnIt, unit, "AV-PRESENT")).isEqualTo(2.0);
         mvc.perform(get("/api/v1/findings/" + finding).header("Authorization", binhAnIt))
                 .andExpect(jsonPath("$.finding.exempted").value(true));
+        // an expired exception stops counting at the next evaluation (nightly, or after any import)
+        jdbc.sql("update compliance_exception set expires_on = current_date - 1 where id = :id")
+                .param("id", exception)
+                .update();
+        Fixtures.asAdmin(() -> compliance.evaluate("test"));
+        assertThat(score(binhAnIt, unit, "AV-PRESENT")).isEqualTo(1.0);
+        mvc.perform(get("/api/v1/findings/" + finding).header("Authorization", binhAnIt))
+                .andExpect(jsonPath("$.finding.exempted").value(false))
+                .andExpect(jsonPath("$.exceptions[0].active").value(false));
+
         // Hòa Phú's officer sees neither the finding nor the exception
         String hoaPhu = "Bearer " + fixtures.apiKey("X-HP", Role.IT_OFFICER);
         mvc.perform(get("/api/v1/findings/" + finding).header("Authorization", hoaPhu))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/exceptions").header("Authorization", hoaPhu))
                 .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void findingsAndEndpointsExportAsXlsxWithinScope() throws Exception {
+        machine("XBA-PC30", "10.20.4.80", "CPNET", false, "");
+        machine("XHP-PC30", "10.20.5.80", "CPNET", false, "");
+        var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(UsernamePasswordAuthenticationToken.authenticated(
+                        new vn.khien.app.security.KhienPrincipal(
+                                null, null, "cntt.binhan", "Cán bộ CNTT", binhAn, Set.of(Role.IT_OFFICER)),
+                        null,
+                        AuthorityUtils.createAuthorityList("ROLE_IT_OFFICER", "FACTOR_COMPLETE")));
+        for (String path : List.of("/findings.xlsx", "/endpoints.xlsx")) {
+            byte[] xlsx = mvc.perform(get(path).with(officer))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                var sheet = wb.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+                StringBuilder all = new StringBuilder();
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    sheet.getRow(r).forEach(c -> all.append(c.toString()).append(' '));
+                }
+                assertThat(all.toString()).contains("XBA-PC30").doesNotContain("XHP-PC30");
+            }
+        }
     }
 
     static <T> T asUnitHead(java.util.function.Supplier<T> work) {
