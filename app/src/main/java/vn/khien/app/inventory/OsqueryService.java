@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.khien.app.audit.AuditTrail;
 import vn.khien.app.inventory.internal.OsqueryDao;
 import vn.khien.app.org.UnitService;
@@ -25,13 +29,15 @@ import vn.khien.core.inventory.OsqueryTls;
 /**
  * osquery's TLS remote API: agents enroll with their unit's enroll secret, receive a node key, then fetch Khiên's
  * pack as config and send result logs, which are imported like result-log files. Secrets and node keys are kept
- * only as SHA-256 hashes (both are 256-bit random values, so a fast hash suffices). Distributed (ad-hoc) queries
- * are not queued by Khiên yet: reads answer with no queries and writes are acknowledged.
+ * only as SHA-256 hashes (both are 256-bit random values, so a fast hash suffices). Enrolment registers the machine
+ * from its host details. Distributed (ad-hoc) queries are not queued by Khiên yet: reads answer with no queries and
+ * writes are validated and acknowledged.
  */
 @Service
 public class OsqueryService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final OsqueryPack PACK = OsqueryPack.khien();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OsqueryDao dao;
     private final InventoryService inventory;
@@ -100,6 +106,7 @@ public class OsqueryService {
                 secret.get().id(),
                 req.osqueryVersion(),
                 clock.instant());
+        registerFromHostDetails(req, secret.get().unitId());
         audit.recordAs(
                 "osquery",
                 "osquery.enroll",
@@ -108,6 +115,46 @@ public class OsqueryService {
                 secret.get().unitId(),
                 Map.of("hostname", String.valueOf(req.hostname())));
         return OsqueryTls.enrollResponse(nodeKey);
+    }
+
+    /**
+     * Registers the enrolling machine with what its {@code host_details} say (system_info, os_version), through
+     * the same importer as its later result logs, so it appears in the inventory before its first log.
+     */
+    private void registerFromHostDetails(OsqueryTls.EnrollRequest req, long unitId) {
+        long now = clock.instant().getEpochSecond();
+        List<JsonNode> entries = new ArrayList<>();
+        if (req.hostname() != null || req.uuid() != null) {
+            ObjectNode row = JSON.createObjectNode();
+            if (req.hostname() != null) {
+                row.put("hostname", req.hostname());
+            }
+            if (req.uuid() != null) {
+                row.put("uuid", req.uuid());
+            }
+            entries.add(entry("system_info", req.hostIdentifier(), now, row));
+        }
+        if (req.osName() != null) {
+            ObjectNode row = JSON.createObjectNode();
+            row.put("name", req.osName());
+            if (req.platform() != null) {
+                row.put("platform", req.platform());
+            }
+            entries.add(entry("os_version", req.hostIdentifier(), now, row));
+        }
+        if (!entries.isEmpty()) {
+            inventory.importOsqueryEntries(unitId, req.hostIdentifier(), entries);
+        }
+    }
+
+    private static JsonNode entry(String query, String hostIdentifier, long unixTime, ObjectNode row) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("name", "pack_khien_" + query);
+        e.put("hostIdentifier", hostIdentifier);
+        e.put("unixTime", String.valueOf(unixTime));
+        e.put("action", "snapshot");
+        e.putArray("snapshot").add(row);
+        return e;
     }
 
     /** {@code POST /config}: Khiên's pack for a known node. */

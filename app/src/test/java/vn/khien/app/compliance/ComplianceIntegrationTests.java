@@ -230,8 +230,9 @@ class ComplianceIntegrationTests {
     void findingsAndEndpointsExportAsXlsxWithinScope() throws Exception {
         machine("XBA-PC30", "10.20.4.80", "CPNET", false, "");
         machine("XHP-PC30", "10.20.5.80", "CPNET", false, "");
-        var officer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .authentication(UsernamePasswordAuthenticationToken.authenticated(
+        var officer =
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .authentication(UsernamePasswordAuthenticationToken.authenticated(
                         new vn.khien.app.security.KhienPrincipal(
                                 null, null, "cntt.binhan", "Cán bộ CNTT", binhAn, Set.of(Role.IT_OFFICER)),
                         null,

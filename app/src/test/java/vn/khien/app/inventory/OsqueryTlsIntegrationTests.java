@@ -63,7 +63,13 @@ class OsqueryTlsIntegrationTests {
     String enroll() throws Exception {
         String body = recorded("tls-enroll.request.json")
                 .replace("\"enroll_secret\": \"...\"", "\"enroll_secret\": \"" + secret + "\"")
-                .replace("\"host_identifier\": \"...\"", "\"host_identifier\": \"" + HOST + "\"");
+                .replace("\"host_identifier\": \"...\"", "\"host_identifier\": \"" + HOST + "\"")
+                .replace(
+                        "\"system_info\": {}",
+                        "\"system_info\": {\"hostname\": \"STC-KT-PC01\", \"uuid\": \"" + HOST + "\"}")
+                .replace(
+                        "\"os_version\": {}",
+                        "\"os_version\": {\"name\": \"Microsoft Windows 10 Pro\", \"platform\": \"windows\"}");
         JsonNode r = call("enroll", body);
         assertThat(r.get("node_invalid").asBoolean()).isFalse();
         return r.get("node_key").asString();
@@ -72,6 +78,11 @@ class OsqueryTlsIntegrationTests {
     @Test
     void enrollConfigLogAndDistributedWithRecordedPayloads() throws Exception {
         String nodeKey = enroll();
+        // enrolment registers the machine from its host details, in the secret's unit
+        var enrolled = inventory.list(UnitScope.province(), EndpointFilter.none(), 100, 0);
+        assertThat(enrolled).extracting(Endpoint::hostname).containsExactly("STC-KT-PC01");
+        assertThat(enrolled.get(0).unitId()).isEqualTo(fixtures.unit("S-KHCN").id());
+        assertThat(enrolled.get(0).os()).isEqualTo("Microsoft Windows 10 Pro");
         JsonNode config = call("config", recorded("tls-config.request.json").replace("...", nodeKey));
         assertThat(config.get("node_invalid").asBoolean()).isFalse();
         assertThat(config.get("packs").propertyNames()).contains("khien");
