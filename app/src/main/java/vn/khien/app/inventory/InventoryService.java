@@ -2,6 +2,7 @@ package vn.khien.app.inventory;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import vn.khien.app.audit.AuditTrail;
 import vn.khien.app.inventory.internal.EndpointDao;
 import vn.khien.app.inventory.internal.ImportDao;
 import vn.khien.app.inventory.internal.Micros;
+import vn.khien.app.inventory.internal.ProfileDao;
 import vn.khien.app.org.IpRange;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.UnitScope;
@@ -52,6 +54,7 @@ public class InventoryService {
 
     private final EndpointDao endpoints;
     private final ImportDao imports;
+    private final ProfileDao profileDao;
     private final UnitService units;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -60,21 +63,66 @@ public class InventoryService {
     public InventoryService(
             EndpointDao endpoints,
             ImportDao imports,
+            ProfileDao profileDao,
             UnitService units,
             AuditTrail audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.endpoints = endpoints;
         this.imports = imports;
+        this.profileDao = profileDao;
         this.units = units;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
 
-    /** The console CSV profiles shipped with Khiên. */
+    /** The console CSV profiles: those shipped with Khiên, then those officers added. */
+    @Transactional(readOnly = true)
     public List<AvConsoleProfile> profiles() {
-        return AvConsoleProfile.builtIn();
+        List<AvConsoleProfile> out = new ArrayList<>(AvConsoleProfile.builtIn());
+        for (String json : profileDao.all()) {
+            out.add(AvConsoleProfile.parse(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        }
+        return out;
+    }
+
+    /**
+     * Adds or replaces a console CSV profile from its JSON (the shape of core's shipped profiles); shipped ids are
+     * reserved.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional
+    public AvConsoleProfile saveProfile(String json) {
+        if (json.length() > 256 * 1024) {
+            throw new InventoryException(InventoryException.Kind.INVALID, "profile larger than 256 KiB");
+        }
+        AvConsoleProfile p;
+        try {
+            p = AvConsoleProfile.parse(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new InventoryException(InventoryException.Kind.INVALID, e.getMessage());
+        }
+        if (AvConsoleProfile.builtIn().stream().anyMatch(b -> b.id().equals(p.id()))) {
+            throw new InventoryException(
+                    InventoryException.Kind.INVALID, "profile id '" + p.id() + "' is reserved for a shipped profile");
+        }
+        if (!p.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new InventoryException(
+                    InventoryException.Kind.INVALID, "profile id must be lower-case letters, digits and '-'");
+        }
+        profileDao.upsert(p.id(), p.product(), json, actor(), clock.instant());
+        audit.record(
+                "inventory.profile.save", "av_console_profile", p.id(), null, null, Map.of("product", p.product()));
+        return p;
+    }
+
+    private AvConsoleProfile profile(String id) {
+        return profiles().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new InventoryException(
+                        InventoryException.Kind.INVALID, "unknown console profile '" + id + "'"));
     }
 
     /** What an importer produced: its report and, for CSVs, the unknown columns. */
@@ -95,13 +143,7 @@ public class InventoryService {
     @Transactional
     public ImportResult importAvCsv(
             UnitScope scope, InputStream in, String profileId, Instant exportedAt, String sourceName) {
-        AvConsoleProfile profile;
-        try {
-            profile = AvConsoleProfile.builtIn(profileId);
-        } catch (IllegalArgumentException e) {
-            throw new InventoryException(
-                    InventoryException.Kind.INVALID, "unknown console profile '" + profileId + "'");
-        }
+        AvConsoleProfile profile = profile(profileId);
         return apply(scope, "av-csv/" + profile.id(), sourceName, null, null, null, inv -> {
             AvCsvImport r = new AvConsoleCsvImporter(inv).importCsv(in, profile, exportedAt);
             return new Outcome(r.report(), r.unknownColumns());

@@ -163,6 +163,44 @@ class InventoryIntegrationTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/inventory/profiles").header("Authorization", province))
                 .andExpect(jsonPath("$[*].id", Matchers.hasItems("bkav-endpoint", "kaspersky-security-center")));
+
+        // a coordinator adds a profile for another console; shipped ids are reserved
+        String profile = """
+                {"id": "vnpt-av", "product": "VNPT AV Console", "delimiter": "auto", "charset": "UTF-8",
+                 "timeZone": "Asia/Ho_Chi_Minh", "dateFormats": ["dd/MM/yyyy HH:mm"],
+                 "products": {"antivirus": "VNPT Antivirus"},
+                 "columns": {"Tên máy": "hostname", "Địa chỉ IP": "ip", "Bảo vệ": "av.running", "Cập nhật": "av.signatureDate"},
+                 "values": {"Bảo vệ": {"Bật": "true", "Tắt": "false"}}}
+                """;
+        mvc.perform(post("/api/v1/inventory/profiles")
+                        .header("Authorization", province)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(profile.replace("vnpt-av", "bkav-endpoint")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/inventory/profiles")
+                        .header("Authorization", binhAn)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(profile))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/inventory/profiles")
+                        .header("Authorization", province)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(profile))
+                .andExpect(status().isCreated());
+        String vnpt = "Tên máy,Địa chỉ IP,Bảo vệ,Cập nhật,Ghi chú\r\n"
+                + "XBA-PC40,10.20.4.40,Bật,20/11/2026 08:00,máy kế toán\r\n";
+        MockMultipartFile upload = new MockMultipartFile(
+                "file", "vnpt.csv", "text/csv", vnpt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/v1/inventory/imports/av-csv")
+                        .file(upload)
+                        .param("profile", "vnpt-av")
+                        .header("Authorization", binhAn))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.report.accepted").value(1))
+                .andExpect(jsonPath("$.unknownColumns", Matchers.contains("Ghi chú")))
+                .andExpect(jsonPath("$.endpointsNew").value(1));
+        mvc.perform(get("/api/v1/endpoints").header("Authorization", binhAn).param("q", "XBA-PC40"))
+                .andExpect(jsonPath("$[0].securityProducts").value(1));
     }
 
     @Test

@@ -123,6 +123,12 @@ class InventoryApi {
         return inventory.profiles();
     }
 
+    @PostMapping(value = "/inventory/profiles", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add or replace a console CSV column profile (JSON shape of the shipped profiles)")
+    ResponseEntity<AvConsoleProfile> saveProfile(@RequestBody String json) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(inventory.saveProfile(json));
+    }
+
     @GetMapping("/inventory/osquery-secrets")
     List<EnrollSecret> secrets(UnitScope scope) {
         return osquery.secrets(scope);

@@ -254,6 +254,13 @@ class InventoryPages {
         return "inventory/import-started";
     }
 
+    @PostMapping("/inventory/profiles")
+    String saveProfile(@RequestParam String json, RedirectAttributes flash) {
+        var p = inventory.saveProfile(json);
+        flash.addFlashAttribute("savedProfile", p.product());
+        return "redirect:/inventory/import#profiles";
+    }
+
     @PostMapping("/inventory/secrets")
     String createSecret(
             UnitScope scope,
