@@ -195,6 +195,7 @@ public class InventoryService {
             java.util.@Nullable Set<String> onlyKeys,
             java.util.@Nullable Set<String> onlyHostnames,
             Function<Inventory, Outcome> work) {
+        endpoints.lockForWrite();
         List<EndpointSnapshot> before;
         if (onlyKeys != null && onlyHostnames != null) {
             List<Long> ids = endpoints.idsOf(onlyKeys, onlyHostnames);
@@ -415,6 +416,7 @@ public class InventoryService {
     @PreAuthorize(WRITERS)
     @Transactional
     public int classifyAll(UnitScope scope, Map<String, Classification> byKey) {
+        endpoints.lockForWrite();
         List<EndpointFacts> changed = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         for (EndpointSnapshot s : endpoints.snapshots(scope, null)) {

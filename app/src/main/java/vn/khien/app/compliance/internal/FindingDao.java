@@ -63,6 +63,8 @@ public class FindingDao {
      * @return {opened (new or reopened), resolved}
      */
     public int[] apply(List<Failure> failures, String packId, String packVersion, Instant now) {
+        // one evaluation at a time writes findings (after an import, nightly, after an exception decision)
+        jdbc.sql("select pg_advisory_xact_lock(7301002)").query(Object.class).single();
         Map<String, Existing> existing = new HashMap<>();
         jdbc.sql("select id, rule_id, subject_kind, subject_id, status from finding")
                 .query(rs -> {

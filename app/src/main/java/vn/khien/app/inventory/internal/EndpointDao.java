@@ -63,6 +63,14 @@ public class EndpointDao {
         return scope.all() ? spec : spec.param("scope", scope.unitIds().toArray(Long[]::new));
     }
 
+    /**
+     * Serialises writers of endpoint facts until the transaction ends: an import reads the inventory, applies its
+     * input in memory and writes back, so two at once (or a classification meanwhile) would lose updates.
+     */
+    public void lockForWrite() {
+        jdbc.sql("select pg_advisory_xact_lock(7301001)").query(Object.class).single();
+    }
+
     public List<Endpoint> list(UnitScope scope, EndpointFilter f, int limit, int offset) {
         StringBuilder where = new StringBuilder(" where " + scoped(scope));
         Map<String, Object> params = new HashMap<>();
