@@ -30,8 +30,8 @@ import vn.khien.core.inventory.OsqueryTls;
  * osquery's TLS remote API: agents enroll with their unit's enroll secret, receive a node key, then fetch Khiên's
  * pack as config and send result logs, which are imported like result-log files. Secrets and node keys are kept
  * only as SHA-256 hashes (both are 256-bit random values, so a fast hash suffices). Enrolment registers the machine
- * from its host details. Distributed (ad-hoc) queries are not queued by Khiên yet: reads answer with no queries and
- * writes are validated and acknowledged.
+ * from its host details. Coordinators queue ad-hoc (distributed) queries per unit; agents fetch them on their next
+ * poll and their answers are kept per node.
  */
 @Service
 public class OsqueryService {
@@ -179,19 +179,63 @@ public class OsqueryService {
         return OsqueryTls.nodeResponse(false);
     }
 
-    /** {@code POST /distributed/read}: no ad-hoc queries are queued for agents. */
+    /** {@code POST /distributed/read}: the queries queued for the node's unit that it has not answered. */
     @Transactional
     public String distributedRead(byte[] body) {
-        return node(OsqueryTls.parseNodeKey(body)).isPresent()
-                ? OsqueryTls.distributedReadResponse(Map.of())
+        Optional<OsqueryDao.Node> node = node(OsqueryTls.parseNodeKey(body));
+        return node.isPresent()
+                ? OsqueryTls.distributedReadResponse(dao.pendingQueries(node.get(), clock.instant()))
                 : OsqueryTls.nodeResponse(true);
     }
 
-    /** {@code POST /distributed/write}: results are validated and acknowledged. */
+    /** Queues a read-only osquery SQL statement for every agent of a unit (answered at their next poll). */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional
+    public DistributedQuery queueQuery(UnitScope scope, long unitId, String sql) {
+        if (units.find(scope, unitId).isEmpty()) {
+            throw InventoryException.notFound("unit " + unitId);
+        }
+        String clean = sql == null ? "" : sql.strip();
+        if (!clean.regionMatches(true, 0, "select ", 0, 7) || clean.length() > 4000) {
+            throw new InventoryException(
+                    InventoryException.Kind.INVALID, "a query must be one SELECT statement of at most 4000 characters");
+        }
+        long id = dao.insertQuery(unitId, clean, actor(), clock.instant());
+        audit.record("osquery.query.queue", "osquery_distributed_query", id, unitId, null, Map.of("sql", clean));
+        return dao.queries(scope).stream().filter(q -> q.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DistributedQuery> queries(UnitScope scope) {
+        return dao.queries(scope);
+    }
+
+    /**
+     * {@code POST /distributed/write}: answers to Khiên's queued queries ({@code khien-<id>}) are stored with their
+     * status; ids Khiên did not ask are ignored.
+     */
     @Transactional
     public String distributedWrite(byte[] body) {
         OsqueryTls.DistributedWriteRequest req = OsqueryTls.parseDistributedWrite(body);
-        return OsqueryTls.nodeResponse(node(req.nodeKey()).isEmpty());
+        Optional<OsqueryDao.Node> node = node(req.nodeKey());
+        if (node.isEmpty()) {
+            return OsqueryTls.nodeResponse(true);
+        }
+        for (var e : req.queries().entrySet()) {
+            if (!e.getKey().matches("khien-\\d{1,18}")) {
+                continue;
+            }
+            long id = Long.parseLong(e.getKey().substring("khien-".length()));
+            int status = req.statuses().getOrDefault(e.getKey(), 0);
+            dao.insertResult(
+                    id,
+                    node.get(),
+                    status,
+                    e.getValue().size(),
+                    JSON.writeValueAsString(e.getValue()),
+                    clock.instant());
+        }
+        return OsqueryTls.nodeResponse(false);
     }
 
     private Optional<OsqueryDao.Node> node(String nodeKey) {

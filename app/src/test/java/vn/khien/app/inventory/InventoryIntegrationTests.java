@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,32 @@ class InventoryIntegrationTests {
                 .andExpect(jsonPath("$.endpointsNew").value(1));
         mvc.perform(get("/api/v1/endpoints").header("Authorization", binhAn).param("q", "XBA-PC40"))
                 .andExpect(jsonPath("$[0].securityProducts").value(1));
+    }
+
+    @Test
+    void pagesRenderForACoordinator() throws Exception {
+        submit(province, report("XBA-PC01", "10.20.4.40", ""));
+        var coordinator =
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .authentication(
+                                org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                                        .authenticated(
+                                                new vn.khien.app.security.KhienPrincipal(
+                                                        null,
+                                                        null,
+                                                        "dieuphoi",
+                                                        "Điều phối",
+                                                        fixtures.unit("T00").id(),
+                                                        java.util.Set.of(Role.COORDINATOR)),
+                                                null,
+                                                org.springframework.security.core.authority.AuthorityUtils
+                                                        .createAuthorityList("ROLE_COORDINATOR", "FACTOR_COMPLETE")));
+        for (String page : List.of("/inventory/import", "/compliance", "/findings", "/endpoints", "/exceptions")) {
+            mvc.perform(get(page).with(coordinator)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/inventory/import").with(coordinator))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("Truy vấn osquery theo yêu cầu")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.khien.app.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -107,11 +108,34 @@ class OsqueryTlsIntegrationTests {
                 "distributed/read",
                 recorded("tls-distributed-read.request.json").replace("...", nodeKey));
         assertThat(read.get("node_invalid").asBoolean()).isFalse();
-        assertThat(read.get("queries").isObject()).isTrue();
+        assertThat(read.get("queries").isEmpty()).isTrue();
+
+        // a coordinator queues an ad-hoc query for the unit; the agent reads it and answers once
+        long unit = fixtures.unit("S-KHCN").id();
+        DistributedQuery q = Fixtures.asAdmin(
+                () -> osquery.queueQuery(UnitScope.province(), unit, "SELECT name, version FROM programs;"));
+        String id = "khien-" + q.id();
+        read = call(
+                "distributed/read",
+                recorded("tls-distributed-read.request.json").replace("...", nodeKey));
+        assertThat(read.get("queries").get(id).asString()).isEqualTo("SELECT name, version FROM programs;");
         JsonNode write = call(
                 "distributed/write",
-                recorded("tls-distributed-write.request.json").replace("...", nodeKey));
+                recorded("tls-distributed-write.request.json")
+                        .replace("...", nodeKey)
+                        .replace("\"id1\"", "\"" + id + "\""));
         assertThat(write.get("node_invalid").asBoolean()).isFalse();
+        assertThat(osquery.queries(UnitScope.province())).singleElement().satisfies(x -> {
+            assertThat(x.answers()).isEqualTo(1);
+            assertThat(x.rows()).isEqualTo(2);
+        });
+        read = call(
+                "distributed/read",
+                recorded("tls-distributed-read.request.json").replace("...", nodeKey));
+        assertThat(read.get("queries").isEmpty()).isTrue();
+        assertThatThrownBy(() ->
+                        Fixtures.asAdmin(() -> osquery.queueQuery(UnitScope.province(), unit, "DELETE FROM programs;")))
+                .isInstanceOf(InventoryException.class);
     }
 
     @Test

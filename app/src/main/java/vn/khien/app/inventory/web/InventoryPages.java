@@ -172,6 +172,7 @@ class InventoryPages {
         model.addAttribute("profiles", inventory.profiles());
         model.addAttribute("imports", inventory.recentImports(scope));
         model.addAttribute("secrets", osquery.secrets(scope));
+        model.addAttribute("queries", osquery.queries(scope));
         model.addAttribute("units", units.all(scope));
         model.addAttribute("unitNames", unitNames(scope));
         return "inventory/import";
@@ -259,6 +260,12 @@ class InventoryPages {
         var p = inventory.saveProfile(json);
         flash.addFlashAttribute("savedProfile", p.product());
         return "redirect:/inventory/import#profiles";
+    }
+
+    @PostMapping("/inventory/queries")
+    String queueQuery(UnitScope scope, @RequestParam long unitId, @RequestParam String sql) {
+        osquery.queueQuery(scope, unitId, sql);
+        return "redirect:/inventory/import#queries";
     }
 
     @PostMapping("/inventory/secrets")
