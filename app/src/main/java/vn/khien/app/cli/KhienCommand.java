@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             AuditHashesCommand.class,
             HashStoreCommand.class,
             ParseDirectiveCommand.class,
-            DetectCommand.class
+            DetectCommand.class,
+            InventoryImportCommand.class
         })
 public final class KhienCommand implements Runnable {
     /** Exit code {@code serve} returns: the server keeps running and the JVM must not exit. */

@@ -31,6 +31,15 @@ class SecurityConfiguration {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** osquery's TLS remote API: agents authenticate by enroll secret and node key (inventory module). */
+    private static final String[] OSQUERY_TLS = {
+        "/api/v1/osquery/enroll",
+        "/api/v1/osquery/config",
+        "/api/v1/osquery/log",
+        "/api/v1/osquery/distributed/read",
+        "/api/v1/osquery/distributed/write"
+    };
+
     private static void headers(HttpSecurity http) throws Exception {
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                 .frameOptions(f -> f.deny())
@@ -47,9 +56,11 @@ class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(passwords))
                 .addFilterBefore(new ApiKeyFilter(keys), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new StageFilter(), AuthorizationFilter.class)
-                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.presentedKey(r) != null))
+                .csrf(c -> c.ignoringRequestMatchers(r -> ApiKeyFilter.presentedKey(r) != null)
+                        .ignoringRequestMatchers(OSQUERY_TLS))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Authorities.COMPLETE))
+                .authorizeHttpRequests(a ->
+                        a.requestMatchers(OSQUERY_TLS).permitAll().anyRequest().hasAuthority(Authorities.COMPLETE))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "authentication required"))
                                 .accessDeniedHandler((req, res, ex) -> problem(res, 403, "forbidden")));

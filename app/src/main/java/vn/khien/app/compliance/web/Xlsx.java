@@ -1,0 +1,62 @@
+package vn.khien.app.compliance.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+
+/** Writes one list as an XLSX sheet (streaming, so large lists stay out of memory). */
+final class Xlsx {
+    private Xlsx() {}
+
+    static void write(
+            HttpServletResponse response,
+            String fileName,
+            String sheetName,
+            List<String> header,
+            List<List<@Nullable Object>> rows)
+            throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheet sheet = wb.createSheet(sheetName);
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                Cell c = h.createCell(i);
+                c.setCellValue(header.get(i));
+                c.setCellStyle(bold);
+            }
+            int r = 1;
+            for (List<@Nullable Object> values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < values.size(); i++) {
+                    Object v = values.get(i);
+                    if (v instanceof Number n) {
+                        row.createCell(i).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(i).setCellValue(safe(v.toString()));
+                    }
+                }
+            }
+            try (OutputStream out = response.getOutputStream()) {
+                wb.write(out);
+            }
+        }
+    }
+
+    /** Text that a spreadsheet would read as a formula gets a leading apostrophe (formula injection). */
+    static String safe(String s) {
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+}
