@@ -1,0 +1,96 @@
+package vn.khien.app.detection;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Set;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.khien.app.platform.UnitScope;
+import vn.khien.app.security.KhienPrincipal;
+import vn.khien.app.support.Fixtures;
+import vn.khien.app.support.KhienIntegrationTest;
+import vn.khien.core.org.Role;
+
+/** The detection and intelligence pages render the demo's alerts, within the viewer's scope. */
+@KhienIntegrationTest
+class DetectionPagesIntegrationTests {
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DetectionService detection;
+
+    @BeforeEach
+    void demo() {
+        fixtures.demoProvinceWithFeatures();
+    }
+
+    static Authentication as(Role role, Long unitId) {
+        KhienPrincipal p = new KhienPrincipal(null, null, "t-" + role, "Người thử", unitId, Set.of(role));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                p, null, AuthorityUtils.createAuthorityList("FACTOR_COMPLETE", "ROLE_" + role.name()));
+    }
+
+    @Test
+    void coordinatorSeesEveryPage() throws Exception {
+        Authentication a = as(Role.COORDINATOR, fixtures.unit("T00").id());
+        mvc.perform(get("/detection/alerts").with(authentication(a)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("10.20.4.57")))
+                .andExpect(content().string(Matchers.containsString("10.11.4.31")));
+        List<Alert> alerts =
+                Fixtures.asAdmin(() -> detection.alerts(UnitScope.province(), null, null, null, null, 10, 0));
+        long apt = alerts.stream()
+                .filter(x -> x.sourceIp().equals("10.20.4.57"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        mvc.perform(get("/detection/alerts/" + apt).with(authentication(a)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("cap-nhat-phan-mem.test")))
+                .andExpect(content().string(Matchers.containsString("Xã Bình An")))
+                .andExpect(content().string(Matchers.containsString("dnsmasq[812]")));
+        mvc.perform(get("/detection/sources").with(authentication(a)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("dns-tinh (demo)")));
+        mvc.perform(get("/detection/upload").with(authentication(a))).andExpect(status().isOk());
+        mvc.perform(get("/intel/indicators").with(authentication(a)).param("q", "botnet"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("dem-botnet.test")));
+        mvc.perform(get("/intel/feeds").with(authentication(a)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Demo APT feed")));
+        mvc.perform(get("/intel/import").with(authentication(a))).andExpect(status().isOk());
+    }
+
+    @Test
+    void communeOfficerSeesOnlyTheirCommune() throws Exception {
+        Authentication a = as(Role.IT_OFFICER, fixtures.unit("X-BA").id());
+        mvc.perform(get("/detection/alerts").with(authentication(a)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("10.20.4.57")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("10.20.5.23"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("10.11.4.31"))));
+        long hoaPhuAlert =
+                Fixtures.asAdmin(() -> detection.alerts(UnitScope.province(), null, null, null, null, 10, 0)).stream()
+                        .filter(x -> x.sourceIp().equals("10.20.5.23"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        mvc.perform(get("/detection/alerts/" + hoaPhuAlert).with(authentication(a)))
+                .andExpect(status().isNotFound());
+    }
+}
