@@ -96,6 +96,7 @@ class DetectionIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines").value(14))
                 .andExpect(jsonPath("$.malformed").value(1))
+                .andExpect(jsonPath("$.matched").value(7))
                 .andExpect(jsonPath("$.rejections[0]").value(Matchers.startsWith("line 14")))
                 .andExpect(jsonPath("$.alertsCreated").value(3));
         long binhAn = fixtures.unit("X-BA").id();

@@ -137,6 +137,7 @@ public class Pipeline {
         long lines;
         long malformed;
         long matched;
+        long totalMatched;
         long dropped;
         long created;
         long updated;
@@ -162,8 +163,9 @@ public class Pipeline {
             return updated;
         }
 
+        /** Events matched over the whole session. */
         public long matched() {
-            return matched;
+            return totalMatched;
         }
 
         /** Counts lines handed to the parser outside {@link #run} (syslog). */
@@ -197,6 +199,7 @@ public class Pipeline {
             }
             if (hit) {
                 matched++;
+                totalMatched++;
                 if (tallies.size() >= FLUSH_KEYS) {
                     flush();
                 }
