@@ -1,8 +1,6 @@
 package vn.khien.app.detection.internal;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
@@ -132,65 +130,14 @@ public final class SyslogServer implements AutoCloseable {
     private void readConnection(Socket c) {
         String sender = c.getInetAddress().getHostAddress();
         try (c;
-                InputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16)) {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
-            while (running) {
-                int b = in.read();
-                while (b == '\n' || b == '\r') {
-                    b = in.read();
-                }
-                if (b < 0) {
-                    return;
-                }
-                frame.reset();
-                if (b >= '1' && b <= '9') {
-                    // maybe octet counting: digits then a space
-                    int len = b - '0';
-                    frame.write(b);
-                    int c2;
-                    boolean counted = false;
-                    while ((c2 = in.read()) >= 0) {
-                        if (c2 >= '0' && c2 <= '9' && frame.size() < 7) {
-                            len = len * 10 + (c2 - '0');
-                            frame.write(c2);
-                        } else if (c2 == ' ') {
-                            counted = true;
-                            break;
-                        } else {
-                            frame.write(c2);
-                            break;
-                        }
-                    }
-                    if (c2 < 0) {
-                        put(sender, frame);
-                        return;
-                    }
-                    if (counted) {
-                        byte[] msg = in.readNBytes(Math.min(len, MAX_FRAME));
-                        if (len > MAX_FRAME) {
-                            in.skipNBytes(len - MAX_FRAME);
-                        }
-                        frame.reset();
-                        frame.write(msg, 0, msg.length);
-                        put(sender, frame);
-                        continue;
-                    }
-                    if (c2 == '\n') {
-                        put(sender, trimNewline(frame));
-                        continue;
-                    }
-                } else {
-                    frame.write(b);
-                }
-                int x;
-                while ((x = in.read()) >= 0 && x != '\n') {
-                    if (frame.size() < MAX_FRAME) {
-                        frame.write(x);
-                    }
-                }
-                put(sender, trimNewline(frame));
-                if (x < 0) {
-                    return;
+                InputStream in = c.getInputStream()) {
+            SyslogFrames frames = new SyslogFrames(in, MAX_FRAME);
+            String msg;
+            while (running && (msg = frames.next()) != null) {
+                if (!msg.isEmpty()) {
+                    received.incrementAndGet();
+                    // blocks while the queue is full: TCP stops reading and the sender is slowed, nothing is lost
+                    queue.put(new Line(sender, SyslogMessages.strip(msg)));
                 }
             }
         } catch (InterruptedException e) {
@@ -202,29 +149,6 @@ public final class SyslogServer implements AutoCloseable {
         } finally {
             connections.remove(c);
         }
-    }
-
-    private static ByteArrayOutputStream trimNewline(ByteArrayOutputStream f) {
-        byte[] b = f.toByteArray();
-        int n = b.length;
-        while (n > 0 && (b[n - 1] == '\n' || b[n - 1] == '\r')) {
-            n--;
-        }
-        if (n == b.length) {
-            return f;
-        }
-        f.reset();
-        f.write(b, 0, n);
-        return f;
-    }
-
-    private void put(String sender, ByteArrayOutputStream frame) throws InterruptedException {
-        if (frame.size() == 0) {
-            return;
-        }
-        String text = frame.toString(StandardCharsets.UTF_8);
-        received.incrementAndGet();
-        queue.put(new Line(sender, SyslogMessages.strip(text)));
     }
 
     private void udpLoop() {
