@@ -36,6 +36,7 @@ import vn.khien.core.intel.feeds.IndicatorFiles;
 import vn.khien.core.intel.feeds.IndicatorFormatException;
 import vn.khien.core.intel.feeds.IndicatorImport;
 import vn.khien.core.intel.feeds.TaxiiClient;
+import vn.khien.core.intel.feeds.TaxiiException;
 import vn.khien.core.intel.feeds.Warninglist;
 import vn.khien.core.intel.feeds.Warninglists;
 
@@ -374,6 +375,13 @@ public class IntelService {
                 status = "interrupted";
                 break;
             } catch (FeedHttp.FetchFailed e) {
+                last = e;
+                if (!e.retryable() || attempt >= MAX_ATTEMPTS) {
+                    status = (e.retryable() ? "gave up after " + attempt + " attempts: " : "refused, not retried: ")
+                            + e.getMessage();
+                    break;
+                }
+            } catch (TaxiiException e) {
                 last = e;
                 if (!e.retryable() || attempt >= MAX_ATTEMPTS) {
                     status = (e.retryable() ? "gave up after " + attempt + " attempts: " : "refused, not retried: ")
