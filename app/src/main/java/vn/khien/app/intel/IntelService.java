@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.khien.app.audit.AuditTrail;
 import vn.khien.app.intel.internal.FeedHttp;
 import vn.khien.app.intel.internal.IntelDao;
@@ -52,6 +55,7 @@ public class IntelService {
     private static final Logger log = LoggerFactory.getLogger(IntelService.class);
     private static final String WRITERS = "hasAnyRole('ADMIN','COORDINATOR','RESPONDER','POLICE')";
     private static final int MAX_ATTEMPTS = 3;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IntelDao dao;
     private final FeedHttp http;
@@ -186,7 +190,7 @@ public class IntelService {
             throw new IntelException(IntelException.Kind.INVALID, "cannot read the indicator file: " + e.getMessage());
         }
         if (read.warninglist() != null) {
-            return saveWarninglist(read.warninglist());
+            return saveWarninglist(file, read.warninglist());
         }
         long feedId = dao.feedByName(name).map(Feed::id).orElseGet(() -> dao.insertFeed(name, "FILE", null, null, 360));
         IndicatorImportResult result = store(feedId, name, read.format().name(), read.result(), null, null);
@@ -194,10 +198,39 @@ public class IntelService {
         return result;
     }
 
-    private IndicatorImportResult saveWarninglist(Warninglist list) {
-        throw new IntelException(
-                IntelException.Kind.INVALID,
-                "'" + list.name() + "' is a MISP warninglist, not an indicator file: add it as a warninglist");
+    /** A MISP warninglist file becomes (or replaces) a province warninglist of the same name. */
+    private IndicatorImportResult saveWarninglist(Path file, Warninglist list) {
+        List<String> entries = new ArrayList<>();
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            for (JsonNode e : root.path("list")) {
+                if (e.isString() && !e.asString().isBlank()) {
+                    entries.add(e.asString().strip());
+                }
+            }
+        } catch (JacksonException e) {
+            throw new IntelException(IntelException.Kind.INVALID, "not a valid warninglist: " + e.getOriginalMessage());
+        }
+        dao.saveWarninglist(list.name(), list.type().name(), entries);
+        audit.record(
+                "intel.warninglist.save",
+                "warninglist",
+                list.name(),
+                null,
+                null,
+                Map.of("type", list.type(), "entries", entries.size()));
+        return new IndicatorImportResult(
+                list.name(),
+                "MISP_WARNINGLIST",
+                entries.size(),
+                entries.size(),
+                0,
+                0,
+                0,
+                Map.of(),
+                entries.size(),
+                0,
+                List.of());
     }
 
     /** Adds or replaces a province warninglist; indicators it names are suppressed from the next import on. */

@@ -128,6 +128,29 @@ class IntelImportIntegrationTests {
     }
 
     @Test
+    void mispWarninglistBecomesAProvinceListThatSuppressesLaterImports() throws Exception {
+        String list = "{\"name\": \"Máy chủ nội bộ tỉnh\", \"type\": \"hostname\", \"description\": \"x\","
+                + " \"version\": 1, \"list\": [\"noibo.demo.test\"]}";
+        mvc.perform(post("/api/v1/indicators/import")
+                        .header("Authorization", key)
+                        .param("feed", "ignored")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(list))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.format").value("MISP_WARNINGLIST"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        mvc.perform(post("/api/v1/indicators/import")
+                        .header("Authorization", key)
+                        .param("feed", "noisy")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("mail.noibo.demo.test\nreal-c2.test\n"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.suppressed").value(1))
+                .andExpect(jsonPath("$.suppressedBy['Máy chủ nội bộ tỉnh']").value(1))
+                .andExpect(jsonPath("$.inserted").value(1));
+    }
+
+    @Test
     void readersMayNotImport() throws Exception {
         String staff = "Bearer " + fixtures.apiKey("X-BA", Role.IT_OFFICER);
         mvc.perform(post("/api/v1/indicators/import")
