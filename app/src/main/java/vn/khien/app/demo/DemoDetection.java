@@ -17,6 +17,7 @@ import vn.khien.app.detection.DetectionService;
 import vn.khien.app.detection.IngestResult;
 import vn.khien.app.intel.IndicatorImportResult;
 import vn.khien.app.intel.IntelService;
+import vn.khien.app.platform.UnitScope;
 
 /**
  * Demo threat intelligence and detection: imports a small fictional STIX 2.1 bundle through the indicator
@@ -71,8 +72,12 @@ class DemoDetection implements DemoStep {
             } finally {
                 Files.deleteIfExists(bundle);
             }
-            IngestResult ingested =
-                    detection.ingest("dns-tinh (demo)", "UPLOAD", "dnsmasq", new ByteArrayInputStream(dnsmasqLog()));
+            IngestResult ingested = detection.ingest(
+                    UnitScope.province(),
+                    "dns-tinh (demo)",
+                    "UPLOAD",
+                    "dnsmasq",
+                    new ByteArrayInputStream(dnsmasqLog()));
             return imported.inserted() + " indicators, " + ingested.lines() + " log lines, " + ingested.alertsCreated()
                     + " alerts";
         } catch (IOException e) {

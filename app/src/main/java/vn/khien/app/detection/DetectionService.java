@@ -43,17 +43,19 @@ public class DetectionService {
      * Reads a log from {@code in} into the source {@code source} in {@code format} ({@code auto}, empty or
      * {@code null} to detect it from the first lines). Malformed lines are counted and listed, never fatal.
      *
+     * @param scope alerts are raised only for machines of units in scope (all for province roles)
      * @param kind {@code UPLOAD} or {@code HTTP}
      */
     @PreAuthorize(INGESTERS)
-    public IngestResult ingest(String source, String kind, @Nullable String format, InputStream in) throws IOException {
+    public IngestResult ingest(UnitScope scope, String source, String kind, @Nullable String format, InputStream in)
+            throws IOException {
         String name = source == null ? "" : source.strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new DetectionException(
                     DetectionException.Kind.INVALID, "a log source needs a name of 1–200 characters");
         }
         LogFormat f = Pipeline.format(format);
-        Pipeline.Session session = pipeline.open(name, kind, f);
+        Pipeline.Session session = pipeline.open(name, kind, f, scope);
         ImportReport report = pipeline.run(session, f, in);
         List<String> rejections = report.rejections().stream()
                 .limit(100)

@@ -208,6 +208,22 @@ class DetectionIntegrationTests {
     }
 
     @Test
+    void communeOfficerUploadRaisesAlertsOnlyForTheirCommune() throws Exception {
+        String binhAnKey = "Bearer " + fixtures.apiKey("X-BA", Role.IT_OFFICER);
+        mvc.perform(post("/api/v1/logs")
+                        .header("Authorization", binhAnKey)
+                        .param("format", "bind")
+                        .param("source", "ba-dns")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(log()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.alertsCreated").value(2));
+        assertThat(Fixtures.asAdmin(() -> detection.alerts(UnitScope.province(), null, null, null, null, 100, 0)))
+                .extracting(Alert::sourceIp)
+                .containsExactlyInAnyOrder("10.20.4.57", "10.20.4.58");
+    }
+
+    @Test
     void revokedIndicatorStopsMatching() throws Exception {
         long id = Fixtures.asAdmin(() -> detection.alerts(UnitScope.province(), null, null, null, null, 1, 0))
                 .size();

@@ -92,10 +92,18 @@ public class Pipeline {
         return vn.khien.core.logs.LogParsers.forFormat(format);
     }
 
-    /** Opens a session writing to the source {@code name} (created if new). */
+    /** Opens a session writing to the source {@code name} (created if new), raising alerts anywhere. */
     public Session open(String name, String kind, @Nullable LogFormat format) {
+        return open(name, kind, format, UnitScope.province());
+    }
+
+    /**
+     * Opens a session whose alerts are limited to machines of units in {@code scope}: a commune officer's upload
+     * cannot raise alerts against another commune (or against addresses no unit owns).
+     */
+    public Session open(String name, String kind, @Nullable LogFormat format, UnitScope scope) {
         Long id = tx.execute(s -> dao.source(name, kind, format == null ? null : format.name()));
-        return new Session(name, id == null ? 0 : id);
+        return new Session(name, id == null ? 0 : id, scope);
     }
 
     /**
@@ -142,9 +150,12 @@ public class Pipeline {
         long created;
         long updated;
 
-        Session(String name, long sourceId) {
+        final UnitScope scope;
+
+        Session(String name, long sourceId, UnitScope scope) {
             this.name = name;
             this.sourceId = sourceId;
+            this.scope = scope;
         }
 
         public String name() {
@@ -240,6 +251,10 @@ public class Pipeline {
                     Optional<IpRange> owner = owners.computeIfAbsent(t.host, Pipeline.this::owner);
                     if (t.rule.equals("WEBMAIL") && owner.isEmpty()) {
                         continue; // the policy is about official machines only
+                    }
+                    if (!scope.all()
+                            && (owner.isEmpty() || !scope.allows(owner.get().unitId()))) {
+                        continue; // outside the uploader's units
                     }
                     String severity = severity(t.rule, t.indicator);
                     DetectionDao.Upserted up = dao.upsert(new DetectionDao.Sighting(

@@ -68,7 +68,7 @@ class DetectionApi {
             in = new NdjsonLines(in);
         }
         try (InputStream body = in) {
-            return detection.ingest(source, "HTTP", format, body);
+            return detection.ingest(scope, source, "HTTP", format, body);
         }
     }
 

@@ -121,7 +121,7 @@ class DetectionPages {
                     throw new DetectionException(DetectionException.Kind.INVALID, "cancelled");
                 }
             })) {
-                IngestResult r = detection.ingest(src, "UPLOAD", format, in);
+                IngestResult r = detection.ingest(scope, src, "UPLOAD", format, in);
                 p.message(r.format() + ": " + r.lines() + " dòng, " + r.malformed() + " lỗi, " + r.matched() + " khớp, "
                         + r.alertsCreated() + " cảnh báo mới");
                 return r;
