@@ -24,6 +24,8 @@ import vn.khien.app.org.Unit;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.Jobs;
 import vn.khien.app.platform.UnitScope;
+import vn.khien.app.security.CurrentCaller;
+import vn.khien.app.security.KhienPrincipal;
 import vn.khien.core.logs.LogFormats;
 
 /** Pages of detection: alerts (list, per unit, one alert), log sources and their counters, log upload. */
@@ -32,11 +34,13 @@ class DetectionPages {
     private final DetectionService detection;
     private final UnitService units;
     private final Jobs jobs;
+    private final CurrentCaller caller;
 
-    DetectionPages(DetectionService detection, UnitService units, Jobs jobs) {
+    DetectionPages(DetectionService detection, UnitService units, Jobs jobs, CurrentCaller caller) {
         this.detection = detection;
         this.units = units;
         this.jobs = jobs;
+        this.caller = caller;
     }
 
     @GetMapping("/detection/alerts")
@@ -113,7 +117,11 @@ class DetectionPages {
             Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         long size = Files.size(tmp);
-        Jobs.View job = jobs.start("Phân tích nhật ký " + name, null, p -> {
+        // a unit officer's job belongs to their unit, so that they can follow it
+        Long jobUnit = scope.all()
+                ? null
+                : caller.principal().map(KhienPrincipal::unitId).orElse(null);
+        Jobs.View job = jobs.start("Phân tích nhật ký " + name, jobUnit, p -> {
             p.total(size);
             try (InputStream in = new LimitedInputStream(Files.newInputStream(tmp), Long.MAX_VALUE, n -> {
                 p.advance(n);
