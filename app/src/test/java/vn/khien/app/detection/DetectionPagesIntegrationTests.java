@@ -1,20 +1,25 @@
 package vn.khien.app.detection;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.khien.app.intel.IntelService;
 import vn.khien.app.platform.UnitScope;
 import vn.khien.app.security.KhienPrincipal;
 import vn.khien.app.support.Fixtures;
@@ -32,6 +37,9 @@ class DetectionPagesIntegrationTests {
 
     @Autowired
     DetectionService detection;
+
+    @Autowired
+    IntelService intel;
 
     @BeforeEach
     void demo() {
@@ -74,6 +82,28 @@ class DetectionPagesIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Demo APT feed")));
         mvc.perform(get("/intel/import").with(authentication(a))).andExpect(status().isOk());
+    }
+
+    @Test
+    void indicatorUploadRunsAsAJobAndReportsOnTheFeedsPage() throws Exception {
+        Authentication a = as(Role.RESPONDER, fixtures.unit("CA").id());
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "list.txt", "text/plain", "# x\nnew-c2.test\nnot a value\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/intel/import")
+                        .file(file)
+                        .param("feed", "tay")
+                        .with(authentication(a))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("class=\"job\"")));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (intel.feeds().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        mvc.perform(get("/intel/feeds").with(authentication(a)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("tay")))
+                .andExpect(content().string(Matchers.containsString("line 3")));
     }
 
     @Test
