@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -62,6 +63,7 @@ public class IntelService {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
     private final AtomicReference<@Nullable Matchers> matchers = new AtomicReference<>();
 
     /**
@@ -78,6 +80,10 @@ public class IntelService {
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
+        // the matcher is rebuilt after a commit, when the finished transaction may still be bound: read in a new one
+        this.readTx = new TransactionTemplate(tx.getTransactionManager());
+        this.readTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readTx.setReadOnly(true);
     }
 
     /** The matchers built from the stored indicators (built on first use, rebuilt after each change). */
@@ -89,9 +95,10 @@ public class IntelService {
     /** Builds the matchers from the database now and swaps them in. */
     public Matchers rebuild() {
         Instant now = clock.instant();
-        List<Indicator> active = tx.execute(s -> dao.activeIndicators());
+        List<Indicator> active = readTx.execute(s -> dao.activeIndicators());
         List<Indicator> webmail = new ArrayList<>();
-        for (String d : tx.execute(s -> dao.webmailDomains())) {
+        List<String> domains = readTx.execute(s -> dao.webmailDomains());
+        for (String d : domains == null ? List.<String>of() : domains) {
             webmail.add(new Indicator(
                     IndicatorType.DOMAIN, d, "webmail-policy", null, null, null, 50, null, List.of("webmail"), false));
         }

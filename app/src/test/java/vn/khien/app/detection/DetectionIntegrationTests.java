@@ -127,6 +127,13 @@ class DetectionIntegrationTests {
         assertThat(webmail.unitId()).isEqualTo(binhAn);
         assertThat(raised.stream(AlertRaised.class)).hasSize(3);
 
+        // resolved, then seen again: the machine is re-infected, the alert reopens
+        mvc.perform(post("/api/v1/alerts/" + ba.id() + "/status")
+                        .header("Authorization", coordinator)
+                        .param("status", "RESOLVED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RESOLVED"));
+
         // the same log again: no new alert, counts doubled, evidence bounded
         mvc.perform(post("/api/v1/logs")
                         .header("Authorization", coordinator)
@@ -140,6 +147,7 @@ class DetectionIntegrationTests {
                 .andExpect(jsonPath("$.alertsUpdated").value(3));
         Alert again = Fixtures.asAdmin(() -> detection.alert(UnitScope.province(), ba.id()));
         assertThat(again.count()).isEqualTo(10);
+        assertThat(again.status()).isEqualTo("OPEN");
         assertThat(Fixtures.asAdmin(() -> detection.evidence(UnitScope.province(), ba.id())))
                 .hasSize(10)
                 .allSatisfy(e -> assertThat(e.raw()).contains("evil-demo.test"));

@@ -120,7 +120,8 @@ public class DetectionDao {
                             observed = excluded.observed,
                             unit_id = coalesce(excluded.unit_id, a.unit_id),
                             network = coalesce(excluded.network, a.network),
-                            log_source_id = excluded.log_source_id
+                            log_source_id = excluded.log_source_id,
+                            status = case when a.status = 'RESOLVED' then 'OPEN' else a.status end
                         returning id, (xmax = 0) as created
                         """)
                 .param("rule", s.rule())
