@@ -255,6 +255,16 @@ class DetectionIntegrationTests {
     }
 
     @Test
+    void refusesAFormEncodedBodyWithAHint() throws Exception {
+        mvc.perform(post("/api/v1/logs")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(log()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("--data-binary")));
+    }
+
+    @Test
     void refusesAnUnknownFormat() throws Exception {
         mvc.perform(post("/api/v1/logs")
                         .header("Authorization", coordinator)

@@ -50,6 +50,14 @@ class DetectionApi {
             @RequestParam(defaultValue = "http") String source,
             HttpServletRequest request)
             throws IOException {
+        String contentType =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            // the servlet container reads such a body as form fields before it reaches us
+            throw new DetectionException(
+                    DetectionException.Kind.INVALID,
+                    "send the log as text/plain or application/x-ndjson (curl: -H 'Content-Type: text/plain' --data-binary @file)");
+        }
         InputStream in = request.getInputStream();
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {

@@ -2,6 +2,7 @@ package vn.khien.app.intel.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -78,7 +79,17 @@ class IntelApi {
 
     @PostMapping(value = "/indicators/import")
     @Operation(summary = "Import an indicator file sent as the raw request body; the report lists each rejection")
-    IndicatorImportResult importBody(UnitScope scope, @RequestParam String feed, InputStream body) throws IOException {
+    IndicatorImportResult importBody(
+            UnitScope scope, @RequestParam String feed, HttpServletRequest request, InputStream body)
+            throws IOException {
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            // the servlet container reads such a body as form fields before it reaches us
+            throw new IntelException(
+                    IntelException.Kind.INVALID,
+                    "send the file as text/plain or application/json (curl: -H 'Content-Type: text/plain' --data-binary @file)");
+        }
         return importStream(feed, body);
     }
 
