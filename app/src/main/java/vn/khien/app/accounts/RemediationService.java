@@ -87,7 +87,7 @@ public class RemediationService {
     private String dryRun(Account a, Remediation.Action action) {
         Optional<DirectoryConnection> c = accounts.connectionOfSystem(a.systemId());
         if (c.isEmpty() || a.dn() == null) {
-            return "no directory connection: " + action + " of " + a.login() + " must be done by hand in "
+            return "not synced from a directory: " + action + " of " + a.login() + " must be done by hand in "
                     + a.systemName();
         }
         try {
