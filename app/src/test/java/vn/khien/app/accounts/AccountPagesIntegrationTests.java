@@ -118,6 +118,14 @@ class AccountPagesIntegrationTests {
         String approvals = page("/accounts/approvals", coordinator);
         assertThat(approvals).contains("phuc.vh").contains("not synced from a directory");
 
+        mvc.perform(post("/accounts/" + idle.accountId() + "/requests")
+                        .with(authentication(coordinator))
+                        .with(csrf())
+                        .param("kind", "REVOKE")
+                        .param("reason", "nghỉ hưu"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/accounts/approvals", coordinator)).contains("Thu hồi").contains("nghỉ hưu");
+
         // Hòa Phú's officer sees none of it
         assertThat(page("/accounts", officer)).doesNotContain("phuc.vh");
         mvc.perform(get("/accounts/" + idle.accountId()).with(authentication(officer)))

@@ -84,6 +84,18 @@ class AccountPages {
         return "redirect:/accounts/" + account;
     }
 
+    @PostMapping("/accounts/{id}/requests")
+    String request(
+            UnitScope scope,
+            @PathVariable long id,
+            @RequestParam vn.khien.app.accounts.LifecycleRequest.Kind kind,
+            @RequestParam(required = false) @Nullable Long personId,
+            @RequestParam(required = false) @Nullable String reason) {
+        Account a = accounts.account(scope, id);
+        remediation.request(scope, kind, a.systemId(), a.id(), null, personId, reason);
+        return "redirect:/accounts/approvals";
+    }
+
     // systems and connections
 
     @GetMapping("/accounts/systems")
