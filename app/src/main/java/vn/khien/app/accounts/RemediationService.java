@@ -36,8 +36,12 @@ public class RemediationService {
     private final SecretBox secrets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final vn.khien.app.org.PersonService people;
+    private final AccountAuditService audits;
 
     public RemediationService(
+            vn.khien.app.org.PersonService people,
+            AccountAuditService audits,
             RemediationDao remediations,
             FindingDao findings,
             AccountDao accounts,
@@ -45,6 +49,8 @@ public class RemediationService {
             SecretBox secrets,
             AuditTrail audit,
             Clock clock) {
+        this.people = people;
+        this.audits = audits;
         this.remediations = remediations;
         this.findings = findings;
         this.accounts = accounts;
@@ -194,6 +200,12 @@ public class RemediationService {
         AccountSystem system =
                 accounts.system(scope, systemId).orElseThrow(() -> AccountException.notFound("system " + systemId));
         long unitId = system.unitId();
+        if (personId != null) {
+            people.get(scope, personId);
+        }
+        if (kind == LifecycleRequest.Kind.CHANGE_OWNER && personId == null) {
+            throw AccountException.invalid("personId: the new owner is required");
+        }
         if (kind == LifecycleRequest.Kind.ISSUE) {
             if (login == null || login.isBlank()) {
                 throw AccountException.invalid("login: the account to issue must have a login");
@@ -223,6 +235,24 @@ public class RemediationService {
             throw AccountException.conflict("request " + id + " is " + before.status());
         }
         remediations.decideRequest(id, approve ? "APPROVED" : "REJECTED", AccountService.actor(), clock.instant());
+        if (approve
+                && before.kind() == LifecycleRequest.Kind.CHANGE_OWNER
+                && before.accountId() != null
+                && before.personId() != null) {
+            // the new owner becomes the registry's owner at once; the registry rules re-run for the account
+            vn.khien.app.org.Person owner = people.get(vn.khien.app.platform.UnitScope.province(), before.personId());
+            Account account = accounts.account(vn.khien.app.platform.UnitScope.province(), before.accountId())
+                    .orElseThrow();
+            accounts.setOwner(account.id(), owner.id(), !owner.active());
+            audit.record(
+                    "accounts.owner.change",
+                    "account",
+                    account.id(),
+                    account.unitId(),
+                    Map.of("ownerPersonId", String.valueOf(account.ownerPersonId())),
+                    Map.of("ownerPersonId", String.valueOf(owner.id())));
+            audits.registryAudit(vn.khien.app.platform.UnitScope.province(), account.systemId(), 0);
+        }
         LifecycleRequest after = remediations.findRequest(scope, id).orElseThrow();
         audit.record(
                 approve ? "accounts.lifecycle.approve" : "accounts.lifecycle.reject",

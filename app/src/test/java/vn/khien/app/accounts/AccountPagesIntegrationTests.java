@@ -38,6 +38,9 @@ class AccountPagesIntegrationTests {
     @Autowired
     AccountAuditService audits;
 
+    @Autowired
+    RemediationService remediation;
+
     UsernamePasswordAuthenticationToken coordinator;
     UsernamePasswordAuthenticationToken officer;
 
@@ -117,6 +120,25 @@ class AccountPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         String approvals = page("/accounts/approvals", coordinator);
         assertThat(approvals).contains("phuc.vh").contains("not synced from a directory");
+
+        // the head of Bình An approves; an account without a directory stays APPROVED, to be done by hand
+        var head = UsernamePasswordAuthenticationToken.authenticated(
+                new KhienPrincipal(3L, null, "truongxa", "Trưởng xã", binhAn, EnumSet.of(Role.UNIT_HEAD)),
+                null,
+                AuthorityUtils.createAuthorityList("ROLE_UNIT_HEAD", "FACTOR_COMPLETE"));
+        long proposal = Fixtures.asAdmin(
+                () -> remediation.list(UnitScope.province(), null, true).get(0).id());
+        mvc.perform(post("/accounts/remediations/" + proposal + "/approve")
+                        .with(authentication(officer))
+                        .with(csrf()))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(post("/accounts/remediations/" + proposal + "/approve")
+                        .with(authentication(head))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Fixtures.asAdmin(
+                        () -> remediation.get(UnitScope.province(), proposal).status()))
+                .isEqualTo(Remediation.Status.APPROVED);
 
         mvc.perform(post("/accounts/" + idle.accountId() + "/requests")
                         .with(authentication(coordinator))

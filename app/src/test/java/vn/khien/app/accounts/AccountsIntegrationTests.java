@@ -108,6 +108,46 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void anApprovedChangeOfOwnerResolvesTheOrphanFinding() throws Exception {
+        String accountsJson = mvc.perform(
+                        get("/api/v1/accounts").header("Authorization", binhAn).param("q", "quantri"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long account = ((Number) JsonPath.read(accountsJson, "$[0].id")).longValue();
+        String people = mvc.perform(
+                        get("/api/v1/people").header("Authorization", binhAn).param("q", "mai.vt"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long person = ((Number) JsonPath.read(people, "$[0].id")).longValue();
+        String request = mvc.perform(post("/api/v1/accounts/requests")
+                        .header("Authorization", binhAn)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"CHANGE_OWNER\",\"systemId\":" + binhAnSystem + ",\"accountId\":" + account
+                                + ",\"personId\":" + person + ",\"reason\":\"giao cho cán bộ CNTT\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PROPOSED"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = ((Number) JsonPath.read(request, "$.id")).longValue();
+        // the officer who asked cannot approve
+        mvc.perform(post("/api/v1/accounts/requests/" + id + "/approve").header("Authorization", binhAn))
+                .andExpect(status().isForbidden());
+        // unit heads approve through the pages (API keys cannot hold UNIT_HEAD); the coordinator through the API
+        mvc.perform(post("/api/v1/accounts/requests/" + id + "/approve").header("Authorization", coordinator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(get("/api/v1/accounts/" + account).header("Authorization", binhAn))
+                .andExpect(jsonPath("$.ownerPersonId").value((int) person));
+        mvc.perform(get("/api/v1/accounts/findings")
+                        .header("Authorization", binhAn)
+                        .param("rule", "ACCOUNT-ORPHAN"))
+                .andExpect(jsonPath("$[*].login", Matchers.not(Matchers.hasItem("quantri"))));
+    }
+
+    @Test
     void aCommuneOfficerSeesOnlyTheirCommunesAccountsAndFindings() throws Exception {
         mvc.perform(get("/api/v1/accounts").header("Authorization", binhAn))
                 .andExpect(status().isOk())

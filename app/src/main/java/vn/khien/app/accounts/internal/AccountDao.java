@@ -259,6 +259,14 @@ public class AccountDao {
                 .update();
     }
 
+    public void setOwner(long id, long personId, boolean departed) {
+        jdbc.sql("update account set owner_person_id = :p, departed = :d, updated_at = now() where id = :id")
+                .param("id", id)
+                .param("p", personId)
+                .param("d", departed)
+                .update();
+    }
+
     /** Every account in scope, for the registry audit. */
     public List<Account> all(UnitScope scope) {
         return bind(jdbc.sql(ACCOUNT + " where " + scoped("a.unit_id", scope)), scope)
