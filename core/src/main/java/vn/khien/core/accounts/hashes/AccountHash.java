@@ -67,6 +67,18 @@ public final class AccountHash {
         };
     }
 
+    /**
+     * Whether the leaked password behind {@code leaked} is still this account's password ("leaked password
+     * still in use"); decidable for NTLM and unsalted {@code {SHA}} hashes only, {@code false} otherwise.
+     */
+    public boolean sameAsLeaked(vn.khien.core.accounts.PasswordFingerprint leaked) {
+        return switch (scheme) {
+            case NTLM -> leaked.matchesNtHash(digest);
+            case SHA -> leaked.matchesSha1(digest);
+            default -> false;
+        };
+    }
+
     /** The unsalted digest (NTLM, {@code {SHA}}) for grouping and store lookups, or {@code null}. */
     byte @Nullable [] unsaltedDigest() {
         return scheme.salted() ? null : digest;
