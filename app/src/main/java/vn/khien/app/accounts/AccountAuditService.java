@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.app.accounts.internal.AccountDao;
-import vn.khien.app.accounts.internal.FindingDao;
+import vn.khien.app.accounts.internal.AccountFindingDao;
 import vn.khien.app.accounts.internal.LdapDirectory;
 import vn.khien.app.audit.AuditTrail;
 import vn.khien.app.org.Unit;
@@ -84,7 +84,7 @@ public class AccountAuditService {
     private static final String AUDITORS = "hasAnyRole('ADMIN','COORDINATOR','IT_OFFICER','RESPONDER')";
 
     private final AccountDao accounts;
-    private final FindingDao findings;
+    private final AccountFindingDao findings;
     private final UnitService units;
     private final AuditTrail audit;
     private final Jobs jobs;
@@ -95,7 +95,7 @@ public class AccountAuditService {
 
     public AccountAuditService(
             AccountDao accounts,
-            FindingDao findings,
+            AccountFindingDao findings,
             UnitService units,
             AuditTrail audit,
             Jobs jobs,

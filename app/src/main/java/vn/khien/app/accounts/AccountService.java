@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.app.accounts.internal.AccountDao;
-import vn.khien.app.accounts.internal.FindingDao;
+import vn.khien.app.accounts.internal.AccountFindingDao;
 import vn.khien.app.accounts.internal.LdapDirectory;
 import vn.khien.app.accounts.internal.People;
 import vn.khien.app.audit.AuditTrail;
@@ -48,7 +48,7 @@ public class AccountService {
     private static final String WRITERS = "hasAnyRole('ADMIN','COORDINATOR','IT_OFFICER')";
 
     private final AccountDao accounts;
-    private final FindingDao findings;
+    private final AccountFindingDao findings;
     private final AccountAuditService audits;
     private final LdapDirectory directory;
     private final SecretBox secrets;
@@ -62,7 +62,7 @@ public class AccountService {
 
     public AccountService(
             AccountDao accounts,
-            FindingDao findings,
+            AccountFindingDao findings,
             AccountAuditService audits,
             LdapDirectory directory,
             SecretBox secrets,

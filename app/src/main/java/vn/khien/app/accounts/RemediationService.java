@@ -12,7 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.app.accounts.internal.AccountDao;
-import vn.khien.app.accounts.internal.FindingDao;
+import vn.khien.app.accounts.internal.AccountFindingDao;
 import vn.khien.app.accounts.internal.LdapDirectory;
 import vn.khien.app.accounts.internal.RemediationDao;
 import vn.khien.app.audit.AuditTrail;
@@ -30,7 +30,7 @@ public class RemediationService {
     private static final String APPROVERS = "hasAnyRole('UNIT_HEAD','COORDINATOR')";
 
     private final RemediationDao remediations;
-    private final FindingDao findings;
+    private final AccountFindingDao findings;
     private final AccountDao accounts;
     private final LdapDirectory directory;
     private final SecretBox secrets;
@@ -43,7 +43,7 @@ public class RemediationService {
             vn.khien.app.org.PersonService people,
             AccountAuditService audits,
             RemediationDao remediations,
-            FindingDao findings,
+            AccountFindingDao findings,
             AccountDao accounts,
             LdapDirectory directory,
             SecretBox secrets,

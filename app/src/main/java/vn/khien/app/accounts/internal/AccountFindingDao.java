@@ -20,7 +20,7 @@ import vn.khien.app.platform.UnitScope;
 
 /** SQL for account findings, their history and audit runs. */
 @Repository
-public class FindingDao {
+public class AccountFindingDao {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FINDING = """
             select f.*, a.login, s.name as system_name
@@ -29,7 +29,7 @@ public class FindingDao {
 
     private final JdbcClient jdbc;
 
-    public FindingDao(JdbcClient jdbc) {
+    public AccountFindingDao(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -41,7 +41,7 @@ public class FindingDao {
         Optional<Finding> before = jdbc.sql(FINDING + " where f.rule_id = :r and f.account_id = :a")
                 .param("r", rule)
                 .param("a", accountId)
-                .query(FindingDao::finding)
+                .query(AccountFindingDao::finding)
                 .optional();
         long id = jdbc.sql("""
                         insert into account_finding (rule_id, account_id, unit_id, status, evidence, first_seen, last_seen)
@@ -128,14 +128,14 @@ public class FindingDao {
         if (rule != null && !rule.isBlank()) {
             spec = spec.param("rule", rule);
         }
-        return spec.query(FindingDao::finding).list();
+        return spec.query(AccountFindingDao::finding).list();
     }
 
     public Optional<Finding> finding(UnitScope scope, long id) {
         return AccountDao.bind(
                         jdbc.sql(FINDING + " where f.id = :id and " + AccountDao.scoped("f.unit_id", scope)), scope)
                 .param("id", id)
-                .query(FindingDao::finding)
+                .query(AccountFindingDao::finding)
                 .optional();
     }
 
@@ -192,7 +192,7 @@ public class FindingDao {
                                 + " order by started desc, id desc limit :l"),
                         scope)
                 .param("l", limit)
-                .query(FindingDao::run)
+                .query(AccountFindingDao::run)
                 .list();
     }
 
@@ -200,7 +200,7 @@ public class FindingDao {
         String where = scope.all() ? "true" : "unit_id = any(:scope)";
         return AccountDao.bind(jdbc.sql("select * from account_audit_run where id = :id and " + where), scope)
                 .param("id", id)
-                .query(FindingDao::run)
+                .query(AccountFindingDao::run)
                 .optional();
     }
 
