@@ -82,7 +82,10 @@ public class NotificationService {
                 s.telegramBaseUrl(),
                 s.telegramTokenEnc() != null,
                 s.ackMinutes(),
-                s.publicBaseUrl());
+                s.publicBaseUrl(),
+                s.smtpUsername(),
+                s.smtpPasswordEnc() != null,
+                s.smtpStartTls());
     }
 
     /**
@@ -90,8 +93,18 @@ public class NotificationService {
      * encrypted and never audited.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    @Transactional
     public NotifySettings updateSettings(NotifySettings next, @Nullable String telegramToken) {
+        return updateSettings(next, telegramToken, null);
+    }
+
+    /**
+     * Changes the settings; each secret ({@code telegramToken}, {@code smtpPassword}) null keeps the stored one,
+     * blank removes it. Secrets are stored encrypted and never audited or returned.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public NotifySettings updateSettings(
+            NotifySettings next, @Nullable String telegramToken, @Nullable String smtpPassword) {
         if (next.ackMinutes() < 1 || next.ackMinutes() > 1440) {
             throw new NotifyException(NotifyException.Kind.INVALID, "acknowledgement wait is 1 to 1440 minutes");
         }
@@ -108,7 +121,10 @@ public class NotificationService {
                 enc,
                 next.ackMinutes(),
                 blank(next.publicBaseUrl()),
-                s.ackKeyEnc()));
+                s.ackKeyEnc(),
+                blank(next.smtpUsername()),
+                smtpPassword == null ? s.smtpPasswordEnc() : smtpPassword.isBlank() ? null : box.encrypt(smtpPassword),
+                next.smtpStartTls()));
         NotifySettings after = settings();
         audit.record("notify.settings", "notify_settings", 1, null, before, after);
         return after;
@@ -426,7 +442,10 @@ public class NotificationService {
                         s.smtpPort() == null ? 25 : s.smtpPort(),
                         s.smtpFrom(),
                         s.telegramBaseUrl() == null ? "" : s.telegramBaseUrl(),
-                        s.telegramTokenEnc() == null ? "" : box.decrypt(s.telegramTokenEnc())),
+                        s.telegramTokenEnc() == null ? "" : box.decrypt(s.telegramTokenEnc()),
+                        s.smtpUsername() == null ? "" : s.smtpUsername(),
+                        s.smtpPasswordEnc() == null ? "" : box.decrypt(s.smtpPasswordEnc()),
+                        s.smtpStartTls()),
                 subject,
                 body);
         dao.log(

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ackMinutes minutes a page waits for an acknowledgement before it goes to the next person
  * @param publicBaseUrl the address people open acknowledgement links at, e.g. {@code https://khien.demo.gov.vn}
+ * @param smtpUsername user name for SMTP authentication, or {@code null} to send without authenticating
+ * @param smtpPasswordSet whether an SMTP password is stored (encrypted); the password itself is never returned
+ * @param smtpStartTls whether to require STARTTLS before authenticating
  */
 public record NotifySettings(
         @Nullable String smtpHost,
@@ -16,4 +19,7 @@ public record NotifySettings(
         @Nullable String telegramBaseUrl,
         boolean telegramTokenSet,
         int ackMinutes,
-        @Nullable String publicBaseUrl) {}
+        @Nullable String publicBaseUrl,
+        @Nullable String smtpUsername,
+        boolean smtpPasswordSet,
+        boolean smtpStartTls) {}

@@ -93,7 +93,10 @@ class NotifyIntegrationTests {
                             telegram.baseUrl(),
                             false,
                             15,
-                            "https://khien.demo.gov.vn"),
+                            "https://khien.demo.gov.vn",
+                            null,
+                            false,
+                            false),
                     "123456:TEST-token");
             notifications.setPreference(
                     UnitScope.province(), new Preference(backup.id(), Channel.TELEGRAM, null, "4242", true));

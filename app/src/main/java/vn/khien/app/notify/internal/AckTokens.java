@@ -81,7 +81,10 @@ public class AckTokens {
                 s.telegramTokenEnc(),
                 s.ackMinutes(),
                 s.publicBaseUrl(),
-                box.encrypt(Base64.getEncoder().encodeToString(k))));
+                box.encrypt(Base64.getEncoder().encodeToString(k)),
+                s.smtpUsername(),
+                s.smtpPasswordEnc(),
+                s.smtpStartTls()));
         return k;
     }
 }

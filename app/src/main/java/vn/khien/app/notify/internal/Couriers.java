@@ -34,7 +34,15 @@ public class Couriers {
             int smtpPort,
             String smtpFrom,
             String telegramBaseUrl,
-            String token) {}
+            String token,
+            String smtpUsername,
+            String smtpPassword,
+            boolean smtpStartTls) {
+        @Override
+        public String toString() {
+            return "Route[" + channel + " " + address + "]";
+        }
+    }
 
     /** What happened: sent or not, after how many attempts, and the last error. */
     public record Outcome(boolean sent, int attempts, String error) {}
@@ -101,6 +109,15 @@ public class Couriers {
         p.put("mail.smtp.connectiontimeout", "5000");
         p.put("mail.smtp.timeout", "10000");
         p.put("mail.smtp.writetimeout", "10000");
+        if (r.smtpStartTls()) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", "true");
+        }
+        if (!r.smtpUsername().isBlank()) {
+            sender.setUsername(r.smtpUsername());
+            sender.setPassword(r.smtpPassword());
+            p.put("mail.smtp.auth", "true");
+        }
         SimpleMailMessage m = new SimpleMailMessage();
         m.setFrom(r.smtpFrom());
         m.setTo(r.address());

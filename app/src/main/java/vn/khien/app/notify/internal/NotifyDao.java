@@ -28,7 +28,10 @@ public class NotifyDao {
             @Nullable String telegramTokenEnc,
             int ackMinutes,
             @Nullable String publicBaseUrl,
-            @Nullable String ackKeyEnc) {}
+            @Nullable String ackKeyEnc,
+            @Nullable String smtpUsername,
+            @Nullable String smtpPasswordEnc,
+            boolean smtpStartTls) {}
 
     /** A stored warning without recipients. */
     public record WarningRow(
@@ -60,7 +63,10 @@ public class NotifyDao {
                         rs.getString("telegram_token_enc"),
                         rs.getInt("ack_minutes"),
                         rs.getString("public_base_url"),
-                        rs.getString("ack_key_enc")))
+                        rs.getString("ack_key_enc"),
+                        rs.getString("smtp_username"),
+                        rs.getString("smtp_password_enc"),
+                        rs.getBoolean("smtp_starttls")))
                 .single();
     }
 
@@ -68,7 +74,8 @@ public class NotifyDao {
         settings();
         jdbc.sql("""
                         update notify_settings set smtp_host = :h, smtp_port = :p, smtp_from = :f, telegram_base_url = :tb,
-                            telegram_token_enc = :tt, ack_minutes = :ack, public_base_url = :pub, ack_key_enc = :key
+                            telegram_token_enc = :tt, ack_minutes = :ack, public_base_url = :pub, ack_key_enc = :key,
+                            smtp_username = :su, smtp_password_enc = :sp, smtp_starttls = :tls
                         where id = 1
                         """)
                 .param("h", s.smtpHost())
@@ -78,6 +85,9 @@ public class NotifyDao {
                 .param("tt", s.telegramTokenEnc())
                 .param("ack", s.ackMinutes())
                 .param("pub", s.publicBaseUrl())
+                .param("su", s.smtpUsername())
+                .param("sp", s.smtpPasswordEnc())
+                .param("tls", s.smtpStartTls())
                 .param("key", s.ackKeyEnc())
                 .update();
     }

@@ -32,7 +32,10 @@ class NotifyApi {
         this.notifications = notifications;
     }
 
-    record SettingsChange(NotifySettings settings, @Nullable String telegramToken) {}
+    record SettingsChange(
+            NotifySettings settings,
+            @Nullable String telegramToken,
+            @Nullable String smtpPassword) {}
 
     record Relay(String reference, String title, String body, List<Long> unitIds) {}
 
@@ -52,9 +55,11 @@ class NotifyApi {
     }
 
     @PutMapping("/settings")
-    @Operation(summary = "Change SMTP/Telegram settings (administrators); the bot token is stored encrypted")
+    @Operation(
+            summary =
+                    "Change SMTP/Telegram settings (administrators); the bot token and SMTP password are stored encrypted")
     NotifySettings update(@RequestBody SettingsChange c) {
-        return notifications.updateSettings(c.settings(), c.telegramToken());
+        return notifications.updateSettings(c.settings(), c.telegramToken(), c.smtpPassword());
     }
 
     @PutMapping("/preferences/{personId}")

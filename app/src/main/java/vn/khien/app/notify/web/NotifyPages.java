@@ -54,10 +54,24 @@ class NotifyPages {
             @RequestParam(required = false) @Nullable String telegramBaseUrl,
             @RequestParam(required = false) @Nullable String telegramToken,
             @RequestParam(defaultValue = "15") int ackMinutes,
-            @RequestParam(required = false) @Nullable String publicBaseUrl) {
+            @RequestParam(required = false) @Nullable String publicBaseUrl,
+            @RequestParam(required = false) @Nullable String smtpUsername,
+            @RequestParam(required = false) @Nullable String smtpPassword,
+            @RequestParam(defaultValue = "false") boolean smtpStartTls) {
         notifications.updateSettings(
-                new NotifySettings(smtpHost, smtpPort, smtpFrom, telegramBaseUrl, false, ackMinutes, publicBaseUrl),
-                telegramToken == null || telegramToken.isEmpty() ? null : telegramToken);
+                new NotifySettings(
+                        smtpHost,
+                        smtpPort,
+                        smtpFrom,
+                        telegramBaseUrl,
+                        false,
+                        ackMinutes,
+                        publicBaseUrl,
+                        smtpUsername,
+                        false,
+                        smtpStartTls),
+                telegramToken == null || telegramToken.isEmpty() ? null : telegramToken,
+                smtpPassword == null || smtpPassword.isEmpty() ? null : smtpPassword);
         return "redirect:/notify";
     }
 
