@@ -2,12 +2,10 @@ package vn.khien.app.compliance.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import vn.khien.app.compliance.ComplianceException;
+import vn.khien.app.platform.Refusals;
 
 /** Turns the compliance module's refusals into RFC 9457 problems (API) or a friendly page. */
 @ControllerAdvice(basePackageClasses = ComplianceErrors.class)
@@ -23,12 +21,6 @@ class ComplianceErrors {
     }
 
     private static Object answer(HttpStatus status, String detail, HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
-        }
-        ModelAndView mav = new ModelAndView("error/refused", status);
-        mav.addObject("status", status.value());
-        mav.addObject("detail", detail);
-        return mav;
+        return Refusals.answer(request, status, detail);
     }
 }

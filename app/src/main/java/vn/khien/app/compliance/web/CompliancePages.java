@@ -30,6 +30,7 @@ import vn.khien.app.compliance.UnitScoreView;
 import vn.khien.app.org.Unit;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.UnitScope;
+import vn.khien.app.web.Xlsx;
 import vn.khien.core.compliance.Rule;
 
 /** Pages of compliance: province dashboard, unit page, findings with filters and export, exception workflow. */

@@ -2,12 +2,10 @@ package vn.khien.app.duty.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import vn.khien.app.duty.DutyException;
+import vn.khien.app.platform.Refusals;
 
 /** Turns the duty module's refusals into RFC 9457 problems (API) or a friendly page. */
 @ControllerAdvice(basePackageClasses = DutyErrors.class)
@@ -20,12 +18,6 @@ class DutyErrors {
                     case CONFLICT -> HttpStatus.CONFLICT;
                     case INVALID -> HttpStatus.BAD_REQUEST;
                 };
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
-        }
-        ModelAndView mav = new ModelAndView("error/refused", status);
-        mav.addObject("status", status.value());
-        mav.addObject("detail", e.getMessage());
-        return mav;
+        return Refusals.answer(request, status, e.getMessage());
     }
 }

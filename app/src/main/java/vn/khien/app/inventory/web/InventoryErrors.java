@@ -2,14 +2,13 @@ package vn.khien.app.inventory.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import vn.khien.app.inventory.InventoryException;
+import vn.khien.app.platform.Refusals;
 import vn.khien.core.inventory.EndpointReportException;
 import vn.khien.core.inventory.OsqueryTls;
 
@@ -45,16 +44,6 @@ class InventoryErrors {
 
     private static Object answer(
             HttpStatus status, String detail, @Nullable List<String> problems, HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-            if (problems != null) {
-                p.setProperty("problems", problems);
-            }
-            return ResponseEntity.status(status).body(p);
-        }
-        ModelAndView mav = new ModelAndView("error/refused", status);
-        mav.addObject("status", status.value());
-        mav.addObject("detail", detail);
-        return mav;
+        return Refusals.answer(request, status, detail, problems == null ? Map.of() : Map.of("problems", problems));
     }
 }

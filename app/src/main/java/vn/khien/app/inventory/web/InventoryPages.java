@@ -37,6 +37,7 @@ import vn.khien.app.org.Unit;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.Jobs;
 import vn.khien.app.platform.UnitScope;
+import vn.khien.app.web.Xlsx;
 import vn.khien.core.inventory.Zone;
 
 /** Pages of the inventory: endpoint list and page, imports with job progress and reports, enroll secrets. */

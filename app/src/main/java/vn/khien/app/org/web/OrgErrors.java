@@ -2,12 +2,10 @@ package vn.khien.app.org.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import vn.khien.app.org.OrgException;
+import vn.khien.app.platform.Refusals;
 
 /** Turns the organisation module's refusals into RFC 9457 problems (API) or a friendly page. */
 @ControllerAdvice(basePackageClasses = OrgErrors.class)
@@ -20,14 +18,7 @@ class OrgErrors {
                     case CONFLICT -> HttpStatus.CONFLICT;
                     case INVALID -> HttpStatus.BAD_REQUEST;
                 };
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-            return ResponseEntity.status(status).body(p);
-        }
-        ModelAndView mav = new ModelAndView("error/refused", status);
-        mav.addObject("status", status.value());
-        mav.addObject("detail", e.getMessage());
-        return mav;
+        return Refusals.answer(request, status, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

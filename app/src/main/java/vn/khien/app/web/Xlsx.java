@@ -1,4 +1,4 @@
-package vn.khien.app.compliance.web;
+package vn.khien.app.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,10 +13,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /** Writes one list as an XLSX sheet (streaming, so large lists stay out of memory). */
-final class Xlsx {
+public final class Xlsx {
     private Xlsx() {}
 
-    static void write(
+    public static void write(
             HttpServletResponse response,
             String fileName,
             String sheetName,
