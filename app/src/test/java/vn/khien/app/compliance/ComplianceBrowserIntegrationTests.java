@@ -4,26 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.khien.app.inventory.Classification;
 import vn.khien.app.inventory.InventoryService;
 import vn.khien.app.platform.UnitScope;
+import vn.khien.app.support.ChromiumExtension;
 import vn.khien.app.support.Fixtures;
 import vn.khien.app.support.KhienIntegrationTest;
 import vn.khien.core.inventory.Zone;
@@ -36,10 +32,8 @@ import vn.khien.core.org.Role;
  */
 @KhienIntegrationTest
 class ComplianceBrowserIntegrationTests {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension("inventory-");
 
     @LocalServerPort
     int port;
@@ -50,42 +44,8 @@ class ComplianceBrowserIntegrationTests {
     @Autowired
     InventoryService inventory;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("inventory-" + name + ".png"))
-                .setFullPage(true));
     }
 
     private void machine(String hostname, String ip, boolean antivirus) {
@@ -121,7 +81,7 @@ class ComplianceBrowserIntegrationTests {
         machine("SVP-PC01", "10.11.1.21", true);
         String oneTime = fixtures.login("truong.tinh", "T00", EnumSet.of(Role.UNIT_HEAD));
 
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             page.navigate(url("/login"));
             page.fill("#username", "truong.tinh");
@@ -137,13 +97,13 @@ class ComplianceBrowserIntegrationTests {
             assertThat(page.locator("h1")).hasText("Tuân thủ chỉ thị");
             assertThat(page.locator("#ranking")).containsText("Xã Bình An");
             page.waitForFunction("() => window.Chart && Chart.getChart(document.querySelector('canvas.trend-chart'))");
-            shot(page, "01-dashboard");
+            chromium.shot(page, "01-dashboard");
 
             page.locator("#ranking a", new Page.LocatorOptions().setHasText("Xã Bình An"))
                     .click();
             assertThat(page.locator("#unit-name")).hasText("Xã Bình An");
             assertThat(page.locator("#unit-findings")).containsText("AV-PRESENT");
-            shot(page, "02-unit");
+            chromium.shot(page, "02-unit");
 
             page.locator("#unit-findings a", new Page.LocatorOptions().setHasText("XBA-PC02"))
                     .first()
@@ -151,32 +111,32 @@ class ComplianceBrowserIntegrationTests {
             assertThat(page.locator("#endpoint-name")).hasText("XBA-PC02");
             assertThat(page.locator("#endpoint-findings-table")).containsText("AV-PRESENT");
             assertThat(page.locator(".facts-table")).containsText("KB5046633");
-            shot(page, "03-endpoint");
+            chromium.shot(page, "03-endpoint");
 
             page.locator("#endpoint-findings-table a", new Page.LocatorOptions().setHasText("AV-PRESENT"))
                     .click();
             assertThat(page.locator("#finding-title")).containsText("AV-PRESENT");
             assertThat(page.locator("#finding-status")).hasText("Đang mở");
-            shot(page, "04-finding");
+            chromium.shot(page, "04-finding");
 
             page.fill("#request-exception input[name=justification]", "Máy chờ thanh lý, đã tháo khỏi mạng CPNet");
             page.click("#request-exception button");
             assertThat(page.locator("#exceptions")).containsText("Chờ phê duyệt");
-            shot(page, "05-exception-requested");
+            chromium.shot(page, "05-exception-requested");
 
             page.fill("#exceptions input[name=note]", "Đồng ý đến khi thanh lý");
             page.locator("#exceptions button[value=true]").click();
             assertThat(page.locator(".notice")).hasText("Đã phê duyệt ngoại lệ.");
             assertThat(page.locator("#exceptions")).containsText("Đã phê duyệt");
             assertThat(page.locator("#finding-status + .tag")).hasText("có ngoại lệ");
-            shot(page, "06-exception-approved");
+            chromium.shot(page, "06-exception-approved");
 
             page.navigate(url("/findings?status="));
             assertThat(page.locator("#findings")).containsText("AV-PRESENT");
-            shot(page, "07-findings");
+            chromium.shot(page, "07-findings");
             page.navigate(url("/endpoints"));
             assertThat(page.locator("#endpoints tbody tr")).hasCount(4);
-            shot(page, "08-endpoints");
+            chromium.shot(page, "08-endpoints");
             page.navigate(url("/compliance?lang=en"));
             assertThat(page.locator("h1")).hasText("Directive compliance");
             page.navigate(url("/compliance?lang=vi"));
@@ -191,7 +151,7 @@ class ComplianceBrowserIntegrationTests {
         try (var in = getClass().getResourceAsStream("/osquery/khien-results.jsonl")) {
             Files.write(log, in.readAllBytes());
         }
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             page.navigate(url("/login"));
             page.fill("#username", "cntt.binhan");
@@ -205,18 +165,18 @@ class ComplianceBrowserIntegrationTests {
 
             page.navigate(url("/inventory/import"));
             page.locator("#import-osquery input[type=file]").setInputFiles(log);
-            shot(page, "09-import");
+            chromium.shot(page, "09-import");
             page.click("#import-osquery button");
             // the job's bar polls until the import is done and shows read / accepted / rejected
             assertThat(page.locator(".job")).containsText("17 / 13 / 4");
-            shot(page, "10-import-job");
+            chromium.shot(page, "10-import-job");
 
             page.navigate(url("/inventory/import"));
             page.locator("#imports tbody a").first().click();
             assertThat(page.locator("#rejections")).containsText("unknown query 'processes'");
             assertThat(page.locator("#rejections tbody tr td:first-child"))
                     .hasText(new String[] {"15", "16", "17", "18"});
-            shot(page, "11-import-report");
+            chromium.shot(page, "11-import-report");
 
             page.navigate(url("/inventory/import"));
             page.fill("#secrets input[name=label]", "Máy trạm UBND xã");

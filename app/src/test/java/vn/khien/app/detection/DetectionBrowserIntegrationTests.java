@@ -4,21 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.khien.app.support.ChromiumExtension;
 import vn.khien.app.support.Fixtures;
 import vn.khien.app.support.KhienIntegrationTest;
 import vn.khien.core.org.Role;
@@ -30,10 +24,8 @@ import vn.khien.core.org.Role;
  */
 @KhienIntegrationTest
 class DetectionBrowserIntegrationTests {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension("detection-");
 
     @LocalServerPort
     int port;
@@ -41,42 +33,8 @@ class DetectionBrowserIntegrationTests {
     @Autowired
     Fixtures fixtures;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("detection-" + name + ".png"))
-                .setFullPage(true));
     }
 
     private void signIn(Page page, String user, String oneTime, String password) {
@@ -97,18 +55,18 @@ class DetectionBrowserIntegrationTests {
         String responder = fixtures.login("ungcuu", "CA", EnumSet.of(Role.RESPONDER));
         String officer = fixtures.login("cntt.binhan", "X-BA", EnumSet.of(Role.IT_OFFICER));
 
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             signIn(page, "ungcuu", responder, "Ứng-Cứu-Sự-Cố-2026");
             page.click("text=Phát hiện");
             assertThat(page.locator("h1")).hasText("Cảnh báo");
             assertThat(page.locator("#alerts tbody tr")).hasCount(3);
-            shot(page, "01-alerts");
+            chromium.shot(page, "01-alerts");
             page.click("#alerts a:has-text('10.20.4.57')");
             assertThat(page.locator("main")).containsText("cap-nhat-phan-mem.test");
             assertThat(page.locator("main")).containsText("Xã Bình An");
             assertThat(page.locator("main")).containsText("Nghiêm trọng");
-            shot(page, "02-alert");
+            chromium.shot(page, "02-alert");
             page.selectOption("select[name=status]", "ACKNOWLEDGED");
             page.click("form[action$='/status'] button");
             assertThat(page.locator("main")).containsText("Đang xử lý");
@@ -121,29 +79,29 @@ class DetectionBrowserIntegrationTests {
                     new FilePayload("tanlap.log", "text/plain", log.getBytes(StandardCharsets.UTF_8)));
             page.click("form[action$='/detection/upload'] button");
             assertThat(page.locator(".job")).containsText("đã xong");
-            shot(page, "03-upload-job");
+            chromium.shot(page, "03-upload-job");
             page.navigate(url("/detection/alerts?unit=" + fixtures.unit("X-TL").id()));
             assertThat(page.locator("h1")).containsText("Xã Tân Lập");
             assertThat(page.locator("#alerts tbody tr")).hasCount(1);
-            shot(page, "04-unit-alerts");
+            chromium.shot(page, "04-unit-alerts");
             page.navigate(url("/detection/sources"));
             assertThat(page.locator("#sources")).containsText("upload:tanlap.log");
-            shot(page, "05-sources");
+            chromium.shot(page, "05-sources");
             page.navigate(url("/intel/feeds"));
             assertThat(page.locator("#feeds")).containsText("Demo APT feed");
-            shot(page, "06-feeds");
+            chromium.shot(page, "06-feeds");
             page.navigate(url("/intel/indicators"));
             assertThat(page.locator("#indicators tbody tr")).hasCount(4);
-            shot(page, "07-indicators");
+            chromium.shot(page, "07-indicators");
         }
 
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             signIn(page, "cntt.binhan", officer, "Xã-Bình-An-2026!");
             page.navigate(url("/detection/alerts"));
             assertThat(page.locator("#alerts tbody tr")).hasCount(1);
             assertThat(page.locator("#alerts")).containsText("10.20.4.57");
-            shot(page, "08-officer-alerts");
+            chromium.shot(page, "08-officer-alerts");
         }
     }
 }

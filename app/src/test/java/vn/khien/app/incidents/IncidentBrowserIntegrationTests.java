@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.khien.app.security.internal.Totp;
+import vn.khien.app.support.ChromiumExtension;
 import vn.khien.app.support.Fixtures;
 import vn.khien.app.support.KhienIntegrationTest;
 import vn.khien.core.org.Role;
@@ -33,10 +29,8 @@ import vn.khien.core.org.Role;
  */
 @KhienIntegrationTest
 class IncidentBrowserIntegrationTests {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension("incidents-");
 
     @LocalServerPort
     int port;
@@ -44,42 +38,8 @@ class IncidentBrowserIntegrationTests {
     @Autowired
     Fixtures fixtures;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("incidents-" + name + ".png"))
-                .setFullPage(true));
     }
 
     /** Signs in for the first time: replaces the one-time password and, for MFA roles, enrols the authenticator. */
@@ -110,7 +70,7 @@ class IncidentBrowserIntegrationTests {
         String responder = fixtures.login("ungcuu", "T00", EnumSet.of(Role.RESPONDER));
         String incidentUrl;
 
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             firstSignIn(page, "canbo.binhan", staff, false);
             page.navigate(url("/incidents"));
@@ -127,16 +87,16 @@ class IncidentBrowserIntegrationTests {
                             "message/rfc822",
                             "From: canhbao@bocongan-gov.example\r\nSubject: Cap nhat tai khoan\r\n\r\nBam vao day"
                                     .getBytes(StandardCharsets.UTF_8)));
-            shot(page, "01-report-form");
+            chromium.shot(page, "01-report-form");
             page.click("#send-incident");
             assertThat(page.locator("#incident-status")).hasText("Mới tiếp nhận");
             assertThat(page.locator("#evidence")).containsText("thu-gia-mao.eml");
             assertThat(page.locator("#deadlines li")).hasCount(3);
             incidentUrl = page.url();
-            shot(page, "02-reported");
+            chromium.shot(page, "02-reported");
         }
 
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             firstSignIn(page, "dieuphoi", coordinator, true);
             page.navigate(incidentUrl);
@@ -147,20 +107,20 @@ class IncidentBrowserIntegrationTests {
             page.selectOption("#next-status", "RESPONDING");
             page.click("#status-submit");
             assertThat(page.locator("#incident-status")).hasText("Đang ứng cứu");
-            shot(page, "03-triaged");
+            chromium.shot(page, "03-triaged");
             page.navigate(url("/incidents"));
             assertThat(page.locator("#incident-list")).containsText("Cổng thông tin xã Hòa Phú");
-            shot(page, "05-list");
+            chromium.shot(page, "05-list");
             page.navigate(url("/duty?from=2027-02-06"));
             assertThat(page.locator("#roster")).containsText("Trực Tết Đinh Mùi 2027");
-            shot(page, "06-tet-roster");
+            chromium.shot(page, "06-tet-roster");
             page.navigate(url("/notify"));
             assertThat(page.locator("#deliveries")).isVisible();
-            shot(page, "07-notifications");
+            chromium.shot(page, "07-notifications");
         }
 
-        try (BrowserContext ctx = browser.newContext(
-                new Browser.NewContextOptions().setLocale("vi-VN").setAcceptDownloads(true))) {
+        try (BrowserContext ctx = chromium.browser()
+                .newContext(new Browser.NewContextOptions().setLocale("vi-VN").setAcceptDownloads(true))) {
             Page page = ctx.newPage();
             firstSignIn(page, "ungcuu", responder, false);
             page.navigate(incidentUrl);
@@ -172,7 +132,7 @@ class IncidentBrowserIntegrationTests {
             page.locator("#tasks form.inline button").click();
             assertThat(page.locator("#tasks")).containsText("✓");
             assertThat(page.locator("#timeline")).containsText("Thêm việc");
-            shot(page, "04-responding");
+            chromium.shot(page, "04-responding");
             Download download = page.waitForDownload(() -> page.click("#initial-report"));
             byte[] docx = Files.readAllBytes(download.path());
             assertThat(download.suggestedFilename()).endsWith(".docx");

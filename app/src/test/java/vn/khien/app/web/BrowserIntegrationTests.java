@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.khien.app.security.internal.Totp;
+import vn.khien.app.support.ChromiumExtension;
 import vn.khien.app.support.Fixtures;
 import vn.khien.app.support.KhienIntegrationTest;
 import vn.khien.core.org.Role;
@@ -33,10 +28,8 @@ import vn.khien.core.org.Role;
  */
 @KhienIntegrationTest
 class BrowserIntegrationTests {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension("");
 
     @LocalServerPort
     int port;
@@ -44,42 +37,8 @@ class BrowserIntegrationTests {
     @Autowired
     Fixtures fixtures;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve(name + ".png"))
-                .setFullPage(true));
     }
 
     private void signIn(Page page, String user, String password) {
@@ -96,10 +55,10 @@ class BrowserIntegrationTests {
         String officerOneTime = fixtures.login("cntt.binhan", "X-BA", EnumSet.of(Role.IT_OFFICER));
         long hoaPhu = fixtures.unit("X-HP").id();
 
-        try (BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
+        try (BrowserContext ctx = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("vi-VN"))) {
             Page page = ctx.newPage();
             page.navigate(url("/login"));
-            shot(page, "01-login");
+            chromium.shot(page, "01-login");
             signIn(page, "quantri", adminOneTime);
 
             // first sign-in: replace the one-time password, then enrol the authenticator
@@ -111,7 +70,7 @@ class BrowserIntegrationTests {
             assertThat(page).hasURL(url("/account/mfa"));
             page.waitForFunction(
                     "() => { const i = document.querySelector('img.qr'); return i.complete && i.naturalWidth === 240; }");
-            shot(page, "02-mfa-enrolment");
+            chromium.shot(page, "02-mfa-enrolment");
             String secret = page.textContent("#totp-secret").replace(" ", "");
             long step = Totp.step(Instant.now());
             page.fill("#code", Totp.code(secret, step));
@@ -122,22 +81,22 @@ class BrowserIntegrationTests {
             page.locator("form[action='/logout'] button").click();
             signIn(page, "quantri", "Khiên-Bảo-Vệ-2026");
             assertThat(page).hasURL(url("/login/mfa"));
-            shot(page, "03-mfa-code");
+            chromium.shot(page, "03-mfa-code");
             page.fill("#code", Totp.code(secret, step + 1));
             page.click("#mfa-submit");
             assertThat(page).hasURL(url("/"));
             assertThat(page.locator("h1")).hasText("Tổng quan");
-            shot(page, "04-home");
+            chromium.shot(page, "04-home");
 
             // the unit tree loads branches on demand
             page.navigate(url("/units"));
             Locator province = page.locator("#unit-tree details.branch summary").first();
             province.locator("xpath=..").evaluate("d => d.open = true");
             assertThat(page.locator("#unit-tree").getByText("Xã Bình An")).isVisible();
-            shot(page, "05-unit-tree");
+            chromium.shot(page, "05-unit-tree");
             page.locator("#unit-tree").getByText("Xã Bình An").click();
             assertThat(page.locator("#unit-name")).hasText("Xã Bình An");
-            shot(page, "06-unit");
+            chromium.shot(page, "06-unit");
 
             // create a person from the unit page
             page.locator("a[href^='/people/new']").click();
@@ -146,31 +105,31 @@ class BrowserIntegrationTests {
             page.fill("#email", "nhung.dth@binhan.demo.gov.vn");
             page.fill("#phone", "0912 000 111");
             page.locator("input[name=roles][value=IT_OFFICER]").check();
-            shot(page, "07-person-form");
+            chromium.shot(page, "07-person-form");
             page.click("#person-save");
             assertThat(page.locator("#person-name")).hasText("Đinh Thị Hồng Nhung");
             assertThat(page.getByText("Xã Bình An").first()).isVisible();
-            shot(page, "08-person");
+            chromium.shot(page, "08-person");
 
             page.navigate(url("/people?q=Nhung"));
             assertThat(page.getByText("nhung.dth@binhan.demo.gov.vn")).isVisible();
-            shot(page, "09-people");
+            chromium.shot(page, "09-people");
             page.navigate(url("/units/lookup?ip=10.20.4.25"));
             assertThat(page.locator("#lookup-result")).containsText("Xã Bình An");
-            shot(page, "10-ip-lookup");
+            chromium.shot(page, "10-ip-lookup");
             page.navigate(url("/audit?action=person.create"));
             assertThat(page.getByText("Đinh Thị Hồng Nhung").first()).isVisible();
-            shot(page, "11-audit");
+            chromium.shot(page, "11-audit");
             page.navigate(url("/settings/users"));
-            shot(page, "12-users");
+            chromium.shot(page, "12-users");
             page.navigate(url("/import"));
-            shot(page, "13-import");
+            chromium.shot(page, "13-import");
             page.navigate(url("/units?lang=en"));
             assertThat(page.locator("h1")).hasText("Unit tree");
             page.navigate(url("/units?lang=vi"));
         }
 
-        try (BrowserContext ctx = browser.newContext()) {
+        try (BrowserContext ctx = chromium.browser().newContext()) {
             Page page = ctx.newPage();
             signIn(page, "cntt.binhan", officerOneTime);
             page.fill("#current", officerOneTime);
@@ -182,7 +141,7 @@ class BrowserIntegrationTests {
             Locator tree = page.locator("#unit-tree > li");
             assertThat(tree).hasCount(1);
             assertThat(tree.first()).containsText("Xã Bình An");
-            shot(page, "14-officer-units");
+            chromium.shot(page, "14-officer-units");
             page.navigate(url("/people"));
             List<String> units =
                     page.locator("#results tbody tr td:nth-child(3)").allTextContents();
@@ -190,7 +149,7 @@ class BrowserIntegrationTests {
             assertThat(page.getByText("Đinh Thị Hồng Nhung")).isVisible();
             page.navigate(url("/units/" + hoaPhu));
             assertThat(page.locator("h1")).containsText("Không");
-            shot(page, "15-officer-other-commune-refused");
+            chromium.shot(page, "15-officer-other-commune-refused");
             page.navigate(url("/units/lookup?ip=10.20.5.9"));
             assertThat(page.locator("#lookup-none")).isVisible();
         }
