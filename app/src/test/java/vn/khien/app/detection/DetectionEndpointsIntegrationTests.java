@@ -215,6 +215,30 @@ class DetectionEndpointsIntegrationTests {
     }
 
     @Test
+    void aCommuneOfficersUploadRaisesNoSecretZoneEvidenceAgainstAnotherCommunesMachine() throws Exception {
+        long other = endpoint("XHP-MAT-01", "10.20.5.60");
+        mvc.perform(post("/api/v1/endpoints/" + other + "/classification")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"zone\": \"ISOLATED_LAN\", \"handlesSecrets\": true, \"server\": false}"))
+                .andExpect(status().isOk());
+        events.clear();
+        String binhAn = "Bearer " + fixtures.apiKey("X-BA", Role.IT_OFFICER);
+        mvc.perform(post("/api/v1/logs")
+                        .header("Authorization", binhAn)
+                        .param("format", "bind")
+                        .param("source", "dns-xa")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(bind("10.20.5.60", "www.example.test")))
+                .andExpect(status().isOk());
+        assertThat(alerts()).isEmpty();
+        assertThat(events.stream(SecretMachineSeen.class)).isEmpty();
+        assertThat(Fixtures.asAdmin(() -> compliance.findings(
+                        UnitScope.province(), new FindingFilter("SECRET-ZONE", null, "OPEN", null), 100, 0)))
+                .isEmpty();
+    }
+
+    @Test
     void recordedSuricata7EveJsonThroughTheApiRaisesTheExpectedAlerts() throws Exception {
         byte[] eve = Files.readAllBytes(Path.of("../core/src/test/resources/suricata/eve-suricata7-recorded.json"));
         long sensor = endpoint("XBA-SENSOR-PC", "10.20.30.40");
