@@ -153,8 +153,7 @@ public class ComplianceService {
             LogSightingDao.Sighting l = seen.get(s.id());
             if (l != null) {
                 logSightings.put(
-                        s.facts().id(),
-                        new FactSource("logs/" + l.logSource() + " (" + l.sourceIp() + ")", l.firstSeen()));
+                        s.facts().id(), new FactSource(l.logSource() + " (" + l.sourceIp() + ")", l.firstSeen()));
             }
         }
         Evaluation ev =

@@ -202,8 +202,12 @@ class DetectionEndpointsIntegrationTests {
         List<Finding> findings = Fixtures.asAdmin(() -> compliance.findings(UnitScope.province(), secretZone, 100, 0));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.endpointId()).isEqualTo(secret);
-            assertThat(f.evidence()).contains("networkLog").contains("logs/dns-tinh (10.20.4.60)");
-            assertThat(f.explanationEn()).contains("appears in logs/dns-tinh");
+            assertThat(f.evidence()).contains("networkLog").contains("dns-tinh (10.20.4.60)");
+            assertThat(f.evidence().replace(" ", ""))
+                    .contains("\"input\":\"dns-tinh(10.20.4.60)\"")
+                    .contains("\"observedAt\":\"" + alert.firstSeen() + "\"");
+            assertThat(f.explanationEn()).contains("appears in dns-tinh (10.20.4.60) logs at");
+            assertThat(f.explanationVi()).contains("xuất hiện trong nhật ký dns-tinh (10.20.4.60) lúc");
         });
 
         // seen again: one alert with a higher count, still one finding
