@@ -166,6 +166,24 @@ class DetectionEndpointsIntegrationTests {
     }
 
     @Test
+    void theEndpointsUnitWinsOverTheUnitOwningTheAddressRange() throws Exception {
+        long pc = endpoint("XHP-LAPTOP-02", "10.20.4.77"); // registered in Bình An by its address
+        long hoaPhu = fixtures.unit("X-HP").id();
+        mvc.perform(post("/api/v1/endpoints/" + pc + "/unit")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unitId\": " + hoaPhu + "}"))
+                .andExpect(status().isOk());
+        send("dns-tinh", "bind", bind("10.20.4.77", "c2.evil-demo.test"));
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.endpointId()).isEqualTo(pc);
+            assertThat(a.unitId()).isEqualTo(hoaPhu);
+        });
+        assertThat(events.stream(AlertRaised.class)).singleElement().satisfies(e -> assertThat(e.unitId())
+                .isEqualTo(hoaPhu));
+    }
+
+    @Test
     void anyLineFromAStateSecretMachineRaisesASecretZoneAlertAndComplianceFinding() throws Exception {
         long secret = endpoint("XBA-MAT-01", "10.20.4.60");
         mvc.perform(post("/api/v1/endpoints/" + secret + "/classification")
