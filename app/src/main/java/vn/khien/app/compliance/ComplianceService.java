@@ -1,6 +1,7 @@
 package vn.khien.app.compliance;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.khien.app.audit.AuditTrail;
 import vn.khien.app.compliance.internal.ExceptionDao;
 import vn.khien.app.compliance.internal.FindingDao;
+import vn.khien.app.compliance.internal.LogSightingDao;
 import vn.khien.app.compliance.internal.ScoreDao;
+import vn.khien.app.detection.SecretMachineSeen;
 import vn.khien.app.inventory.EndpointSnapshot;
 import vn.khien.app.inventory.InventoryService;
 import vn.khien.app.org.Person;
@@ -69,6 +72,10 @@ public class ComplianceService {
     private final AuditTrail audit;
     private final Clock clock;
     private final RuleEvaluator evaluator;
+    private final LogSightingDao sightings;
+
+    /** How long a state-secret machine seen in network logs stays SECRET-ZONE evidence after the last such line. */
+    public static final Duration SIGHTING_WINDOW = Duration.ofDays(30);
 
     public ComplianceService(
             InventoryService inventory,
@@ -78,6 +85,7 @@ public class ComplianceService {
             ExceptionDao exceptions,
             ScoreDao scores,
             AuditTrail audit,
+            LogSightingDao sightings,
             Clock clock) {
         this.inventory = inventory;
         this.units = units;
@@ -86,6 +94,7 @@ public class ComplianceService {
         this.exceptions = exceptions;
         this.scores = scores;
         this.audit = audit;
+        this.sightings = sightings;
         this.clock = clock;
         this.evaluator = new RuleEvaluator(RulePacks.builtIn(PACK), VN);
     }
@@ -138,8 +147,17 @@ public class ComplianceService {
                     officer == null ? null : officer.fullName(),
                     officer == null ? null : new FactSource("org/people", now)));
         }
+        Map<String, FactSource> logSightings = new HashMap<>();
+        Map<Long, LogSightingDao.Sighting> seen = sightings.fresh(now.minus(SIGHTING_WINDOW));
+        for (EndpointSnapshot s : snaps) {
+            LogSightingDao.Sighting l = seen.get(s.id());
+            if (l != null) {
+                logSightings.put(
+                        s.facts().id(), new FactSource(l.logSource() + " (" + l.sourceIp() + ")", l.firstSeen()));
+            }
+        }
         Evaluation ev =
-                evaluator.evaluateInParallel(new ComplianceInput(facts, endpointUnits, unitFacts, Map.of()), now);
+                evaluator.evaluateInParallel(new ComplianceInput(facts, endpointUnits, unitFacts, logSightings), now);
         List<FindingDao.Failure> failures = new ArrayList<>();
         for (RuleResult r : ev.results()) {
             if (r.status() != Status.FAIL) {
@@ -166,6 +184,36 @@ public class ComplianceService {
         rescore(ev);
         return new EvaluationSummary(
                 now, ev.packId(), ev.packVersion(), snaps.size(), failures.size(), changes[0], changes[1]);
+    }
+
+    /**
+     * Keeps a state-secret machine's appearance in network logs as SECRET-ZONE evidence (detection found it) and
+     * returns whether it is news (no such line received in the {@link #SIGHTING_WINDOW}), when the caller should
+     * re-evaluate. Runs in its own transaction (it is called after the log flush commits).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean recordLogSighting(SecretMachineSeen seen) {
+        Instant now = clock.instant();
+        boolean news = sightings.record(
+                seen.endpointId(),
+                seen.sourceIp(),
+                seen.logSource(),
+                seen.firstSeen(),
+                now,
+                now.minus(SIGHTING_WINDOW));
+        if (news) {
+            audit.record(
+                    "compliance.log-sighting",
+                    "endpoint",
+                    seen.endpointId(),
+                    null,
+                    null,
+                    Map.of(
+                            "sourceIp", seen.sourceIp(),
+                            "logSource", seen.logSource(),
+                            "firstSeen", seen.firstSeen().toString()));
+        }
+        return news;
     }
 
     /** An evaluation asked for by an officer (audited). */

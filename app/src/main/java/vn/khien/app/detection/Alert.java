@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One alert (cảnh báo): a machine ({@code sourceIp}) that reached an indicator or broke a policy rule, with
  * why the indicator is bad (feed, confidence, tags) and when it was seen first and last.
+ *
+ * @param endpointId the inventory endpoint owning {@code sourceIp} when the alert was raised, when known
+ * @param endpointName its host name
  */
 public record Alert(
         long id,
@@ -26,4 +29,6 @@ public record Alert(
         Instant firstSeen,
         Instant lastSeen,
         long count,
-        @Nullable String logSource) {}
+        @Nullable String logSource,
+        @Nullable Long endpointId,
+        @Nullable String endpointName) {}

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * rule, for the first time. Later sightings only raise the alert's count and are not published again.
  *
  * @param alertId the new alert
- * @param rule {@code CNC-CONTACT} or {@code WEBMAIL}
+ * @param rule {@code CNC-CONTACT}, {@code WEBMAIL} or {@code SECRET-ZONE}
  * @param unitId the unit owning {@code sourceIp}, when one does
  * @param sourceIp the machine's address
  * @param indicator the indicator value (or webmail domain) it reached

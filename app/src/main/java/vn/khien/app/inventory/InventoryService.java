@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -338,6 +339,19 @@ public class InventoryService {
     @Transactional(readOnly = true)
     public Endpoint get(UnitScope scope, long id) {
         return endpoints.find(scope, id).orElseThrow(() -> InventoryException.notFound("endpoint " + id));
+    }
+
+    /**
+     * The endpoints owning {@code ips}, by address, in one query (the address last reported wins when two
+     * endpoints reported the same one). Addresses no endpoint reported are absent. Not scoped: callers attribute
+     * province-wide log lines and apply their own scope.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, EndpointAddress> endpointsByIp(Collection<String> ips) {
+        if (ips.isEmpty()) {
+            return Map.of();
+        }
+        return endpoints.byIp(ips);
     }
 
     /** One endpoint with all its facts and their sources. */

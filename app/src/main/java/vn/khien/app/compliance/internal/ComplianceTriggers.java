@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.event.TransactionalEventListener;
 import vn.khien.app.compliance.ComplianceService;
 import vn.khien.app.compliance.EvaluationSummary;
+import vn.khien.app.detection.SecretMachineSeen;
 import vn.khien.app.inventory.EndpointsChanged;
 
 /**
@@ -42,6 +43,14 @@ class ComplianceTriggers {
                 event.reason(),
                 (System.nanoTime() - t0) / 1_000_000,
                 s);
+    }
+
+    /** A state-secret machine appeared in network logs: keep it as SECRET-ZONE evidence, re-evaluate when news. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onSecretMachineSeen(SecretMachineSeen event) {
+        if (compliance.recordLogSighting(event)) {
+            compliance.evaluate("log-sighting");
+        }
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)

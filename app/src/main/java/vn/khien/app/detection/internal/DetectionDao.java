@@ -101,7 +101,9 @@ public class DetectionDao {
             Instant firstSeen,
             Instant lastSeen,
             long count,
-            long sourceId) {}
+            long sourceId,
+            @Nullable Long endpointId,
+            @Nullable String endpointName) {}
 
     /** The alert a sighting went to, and whether it was created by it. */
     public record Upserted(long id, boolean created) {}
@@ -110,9 +112,9 @@ public class DetectionDao {
         return jdbc.sql("""
                         insert into alert as a (rule, source_ip, indicator_type, indicator_value, observed, unit_id,
                                                 network, feed, confidence, tlp, tags, severity, first_seen, last_seen,
-                                                count, log_source_id)
+                                                count, log_source_id, endpoint_id, endpoint_name)
                         values (:rule, :ip, :type, :value, :observed, :unit, :network, :feed, :confidence, :tlp,
-                                :tags, :severity, :first, :last, :count, :source)
+                                :tags, :severity, :first, :last, :count, :source, :endpoint, :endpointName)
                         on conflict (rule, source_ip, indicator_type, indicator_value) do update set
                             count = a.count + excluded.count,
                             first_seen = least(a.first_seen, excluded.first_seen),
@@ -120,6 +122,8 @@ public class DetectionDao {
                             observed = excluded.observed,
                             unit_id = coalesce(excluded.unit_id, a.unit_id),
                             network = coalesce(excluded.network, a.network),
+                            endpoint_id = coalesce(excluded.endpoint_id, a.endpoint_id),
+                            endpoint_name = coalesce(excluded.endpoint_name, a.endpoint_name),
                             log_source_id = excluded.log_source_id,
                             status = case when a.status = 'RESOLVED' then 'OPEN' else a.status end
                         returning id, (xmax = 0) as created
@@ -140,6 +144,8 @@ public class DetectionDao {
                 .param("last", Timestamp.from(s.lastSeen()))
                 .param("count", s.count())
                 .param("source", s.sourceId())
+                .param("endpoint", s.endpointId())
+                .param("endpointName", s.endpointName())
                 .query((rs, n) -> new Upserted(rs.getLong("id"), rs.getBoolean("created")))
                 .single();
     }
@@ -275,6 +281,8 @@ public class DetectionDao {
                 instant(rs, "first_seen"),
                 instant(rs, "last_seen"),
                 rs.getLong("count"),
-                rs.getString("source_name"));
+                rs.getString("source_name"),
+                (Long) rs.getObject("endpoint_id"),
+                rs.getString("endpoint_name"));
     }
 }

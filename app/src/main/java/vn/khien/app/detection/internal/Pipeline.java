@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khien.app.detection.AlertRaised;
 import vn.khien.app.detection.DetectionException;
 import vn.khien.app.detection.Evidence;
+import vn.khien.app.detection.SecretMachineSeen;
 import vn.khien.app.intel.IntelService;
+import vn.khien.app.inventory.EndpointAddress;
+import vn.khien.app.inventory.InventoryService;
 import vn.khien.app.org.IpRange;
 import vn.khien.app.org.OrgException;
 import vn.khien.app.org.UnitService;
@@ -38,19 +41,26 @@ import vn.khien.core.logs.LogParser;
 /**
  * The path every log line takes, whatever way it came in: core parser → normalised {@link LogEvent} → the
  * intelligence matchers → an in-memory tally per (rule, machine, indicator) → on flush, attribution of each
- * machine to its unit and one upsert per alert (so a million hits of one pair write one row, not a million),
- * bounded evidence, and an {@link AlertRaised} event for each alert created.
+ * machine to its inventory endpoint (when the inventory knows its address) and unit and one upsert per alert (so a million hits of one pair write one row, not a million),
+ * bounded evidence, and an {@link AlertRaised} event for each alert created. Every line's source address is also
+ * remembered until the flush: one from a machine marked as handling state secrets raises a SECRET-ZONE alert and
+ * a {@link SecretMachineSeen} event (compliance's evidence).
  *
  * <p>A {@link Session} belongs to one thread; the pipeline itself is stateless and thread-safe.
  */
 @Component
 public class Pipeline {
     static final int FLUSH_KEYS = 2_000;
+    /** Distinct source addresses remembered between flushes (for SECRET-ZONE) before a flush is forced. */
+    static final int FLUSH_ADDRESSES = 20_000;
+
+    static final String SECRET_ZONE = "SECRET-ZONE";
     static final Set<String> GRAVE_TAGS =
             Set.of("apt", "ransomware", "c2", "c&c", "cnc", "botnet", "backdoor", "rat", "stealer", "wiper");
 
     private final IntelService intel;
     private final UnitService units;
+    private final InventoryService inventory;
     private final DetectionDao dao;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -60,12 +70,14 @@ public class Pipeline {
     public Pipeline(
             IntelService intel,
             UnitService units,
+            InventoryService inventory,
             DetectionDao dao,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
             Clock clock) {
         this.intel = intel;
         this.units = units;
+        this.inventory = inventory;
         this.dao = dao;
         this.events = events;
         this.tx = tx;
@@ -142,6 +154,9 @@ public class Pipeline {
 
         IntelService.Matchers matchers = intel.matchers();
         final Map<String, Tally> tallies = new LinkedHashMap<>();
+        /** Every source address seen since the last flush, with its first line (SECRET-ZONE evidence). */
+        final Map<String, Seen> seen = new HashMap<>();
+
         long lines;
         long malformed;
         long matched;
@@ -191,6 +206,7 @@ public class Pipeline {
 
         /** Matches one event and tallies what it hit. */
         public void accept(LogEvent e) {
+            remember(e);
             boolean hit = false;
             for (IndicatorMatch m : matchers.indicators().match(e)) {
                 String host = m.field() == IndicatorMatch.Field.SOURCE_IP ? e.destinationIp() : e.sourceIp();
@@ -214,6 +230,30 @@ public class Pipeline {
                 if (tallies.size() >= FLUSH_KEYS) {
                     flush();
                 }
+            }
+        }
+
+        private void remember(LogEvent e) {
+            String ip = e.sourceIp();
+            if (ip == null) {
+                return;
+            }
+            Instant at = e.time() == null ? clock.instant() : e.time();
+            Seen s = seen.get(ip);
+            if (s == null) {
+                seen.put(ip, new Seen(at, new Evidence(at, name, e.line(), e.raw())));
+                if (seen.size() >= FLUSH_ADDRESSES) {
+                    flush();
+                }
+                return;
+            }
+            s.count++;
+            if (at.isBefore(s.first)) {
+                s.first = at;
+                s.evidence = new Evidence(at, name, e.line(), e.raw());
+            }
+            if (at.isAfter(s.last)) {
+                s.last = at;
             }
         }
 
@@ -242,18 +282,70 @@ public class Pipeline {
         /** Writes the tallies and counters in one transaction, then takes the newest matchers. */
         public void flush() {
             Instant now = clock.instant();
-            List<AlertRaised> raised = new ArrayList<>();
+            List<Object> raised = new ArrayList<>();
             tx.executeWithoutResult(s -> {
                 Map<String, Optional<IpRange>> owners = new HashMap<>();
+                List<String> addresses = new ArrayList<>(seen.keySet());
+                for (Tally t : tallies.values()) {
+                    if (!seen.containsKey(t.host)) {
+                        addresses.add(t.host);
+                    }
+                }
+                Map<String, EndpointAddress> machines = machines(addresses);
                 List<Long> ids = new ArrayList<>();
                 List<Evidence> lines = new ArrayList<>();
+                for (Map.Entry<String, Seen> e : seen.entrySet()) {
+                    EndpointAddress m = machines.get(e.getKey());
+                    if (m == null || !m.handlesSecrets()) {
+                        continue;
+                    }
+                    Seen v = e.getValue();
+                    Optional<IpRange> owner = owners.computeIfAbsent(e.getKey(), Pipeline.this::owner);
+                    Long unit = m.unitId() != null
+                            ? m.unitId()
+                            : owner.map(IpRange::unitId).orElse(null);
+                    if (!scope.all() && (unit == null || !scope.allows(unit))) {
+                        continue; // outside the uploader's units
+                    }
+                    DetectionDao.Upserted up = dao.upsert(new DetectionDao.Sighting(
+                            SECRET_ZONE,
+                            e.getKey(),
+                            "ENDPOINT",
+                            m.name(),
+                            e.getKey(),
+                            unit,
+                            owner.map(IpRange::network).orElse(null),
+                            "inventory",
+                            100,
+                            null,
+                            List.of("state-secret"),
+                            "HIGH",
+                            v.first,
+                            v.last,
+                            v.count,
+                            sourceId,
+                            m.endpointId(),
+                            m.name()));
+                    if (up.created()) {
+                        created++;
+                        raised.add(new AlertRaised(up.id(), SECRET_ZONE, unit, e.getKey(), m.name(), "HIGH", v.first));
+                    } else {
+                        updated++;
+                    }
+                    ids.add(up.id());
+                    lines.add(v.evidence);
+                    raised.add(new SecretMachineSeen(m.endpointId(), e.getKey(), name, v.first));
+                }
                 for (Tally t : tallies.values()) {
                     Optional<IpRange> owner = owners.computeIfAbsent(t.host, Pipeline.this::owner);
-                    if (t.rule.equals("WEBMAIL") && owner.isEmpty()) {
+                    EndpointAddress machine = machines.get(t.host);
+                    Long unit = machine != null && machine.unitId() != null
+                            ? machine.unitId()
+                            : owner.map(IpRange::unitId).orElse(null);
+                    if (t.rule.equals("WEBMAIL") && unit == null) {
                         continue; // the policy is about official machines only
                     }
-                    if (!scope.all()
-                            && (owner.isEmpty() || !scope.allows(owner.get().unitId()))) {
+                    if (!scope.all() && (unit == null || !scope.allows(unit))) {
                         continue; // outside the uploader's units
                     }
                     String severity = severity(t.rule, t.indicator);
@@ -263,7 +355,7 @@ public class Pipeline {
                             t.indicator.type().name(),
                             t.indicator.value(),
                             t.observed,
-                            owner.map(IpRange::unitId).orElse(null),
+                            unit,
                             owner.map(IpRange::network).orElse(null),
                             t.indicator.source(),
                             t.indicator.confidence(),
@@ -273,17 +365,13 @@ public class Pipeline {
                             t.first,
                             t.last,
                             t.count,
-                            sourceId));
+                            sourceId,
+                            machine == null ? null : machine.endpointId(),
+                            machine == null ? null : machine.name()));
                     if (up.created()) {
                         created++;
-                        raised.add(new AlertRaised(
-                                up.id(),
-                                t.rule,
-                                owner.map(IpRange::unitId).orElse(null),
-                                t.host,
-                                t.indicator.value(),
-                                severity,
-                                t.first));
+                        raised.add(
+                                new AlertRaised(up.id(), t.rule, unit, t.host, t.indicator.value(), severity, t.first));
                     } else {
                         updated++;
                     }
@@ -297,6 +385,7 @@ public class Pipeline {
                 raised.forEach(events::publishEvent);
             });
             tallies.clear();
+            seen.clear();
             flushedLines += lines;
             lines = 0;
             malformed = 0;
@@ -315,6 +404,14 @@ public class Pipeline {
         public long totalLines() {
             return flushedLines + lines;
         }
+    }
+
+    /** The inventory's endpoints of these addresses, in one query per flush. */
+    private Map<String, EndpointAddress> machines(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return Map.of();
+        }
+        return inventory.endpointsByIp(addresses);
     }
 
     private Optional<IpRange> owner(String ip) {
@@ -346,6 +443,19 @@ public class Pipeline {
             case 2 -> "HIGH";
             default -> "CRITICAL";
         };
+    }
+
+    static final class Seen {
+        Instant first;
+        Instant last;
+        long count = 1;
+        Evidence evidence;
+
+        Seen(Instant at, Evidence evidence) {
+            this.first = at;
+            this.last = at;
+            this.evidence = evidence;
+        }
     }
 
     static final class Tally {

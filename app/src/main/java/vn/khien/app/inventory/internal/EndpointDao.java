@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.khien.app.inventory.Endpoint;
+import vn.khien.app.inventory.EndpointAddress;
 import vn.khien.app.inventory.EndpointFilter;
 import vn.khien.app.inventory.EndpointSnapshot;
 import vn.khien.app.platform.UnitScope;
@@ -258,6 +259,31 @@ public class EndpointDao {
         for (Row r : rows.values()) {
             out.add(new EndpointSnapshot(r.id, r.unitId, r.owner, r.facts()));
         }
+        return out;
+    }
+
+    /** The endpoint each of {@code ips} belongs to (the one that reported it last), province-wide, one query. */
+    public Map<String, EndpointAddress> byIp(java.util.Collection<String> ips) {
+        Map<String, EndpointAddress> out = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (a.ip) a.ip, e.id, coalesce(e.hostname, e.host_key) as name, e.unit_id,
+                               e.zone, e.handles_secrets
+                        from endpoint_address a join endpoint e on e.id = a.endpoint_id
+                        where a.ip = any(:ips)
+                        order by a.ip, a.observed_at desc, e.id desc
+                        """)
+                .param("ips", ips.stream().distinct().toArray(String[]::new))
+                .query(rs -> {
+                    out.put(
+                            rs.getString("ip"),
+                            new EndpointAddress(
+                                    rs.getString("ip"),
+                                    rs.getLong("id"),
+                                    rs.getString("name"),
+                                    (Long) rs.getObject("unit_id"),
+                                    rs.getString("zone"),
+                                    rs.getBoolean("handles_secrets")));
+                });
         return out;
     }
 
