@@ -96,9 +96,15 @@ class DetectionPagesIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("class=\"job\"")));
+        // the import runs as a background job: wait for its report, not merely for the feed row
         long deadline = System.currentTimeMillis() + 30_000;
-        while (intel.feeds().isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
+        while (!mvc.perform(get("/intel/feeds").with(authentication(a)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()
+                        .contains("line 3")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
         }
         mvc.perform(get("/intel/feeds").with(authentication(a)))
                 .andExpect(status().isOk())

@@ -55,8 +55,10 @@ class SyslogUdpIntegrationTests {
                 byte[] b = ("<30>Nov 22 09:15:01 dnsmasq[812]: query[A] " + name + " from 10.20.4.57")
                         .getBytes(StandardCharsets.UTF_8);
                 client.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), server.udpPort()));
-                if (i % 200 == 0) {
-                    Thread.sleep(5);
+                // UDP has no back-pressure: bursts of 20 (~2 KB) always fit the kernel's default socket buffer, so
+                // what the test counts is what Khiên received or dropped, not what a loaded kernel threw away
+                if (i % 20 == 0) {
+                    Thread.sleep(2);
                 }
             }
             long deadline = System.currentTimeMillis() + 60_000;

@@ -54,7 +54,12 @@ class AlertPromotionPages {
                 Severity.valueOf(alert.severity()),
                 alert.firstSeen());
         IncidentCategory category =
-                "CNC-CONTACT".equals(alert.rule()) ? IncidentCategory.MALWARE : IncidentCategory.OTHER;
+                switch (alert.rule()) {
+                    case "CNC-CONTACT" -> IncidentCategory.MALWARE;
+                    // a state-secret machine seen on a network is a possible leak of state secrets
+                    case "SECRET-ZONE" -> IncidentCategory.DATA_LEAK;
+                    default -> IncidentCategory.OTHER;
+                };
         Incident created = incidents.promote(
                 scope,
                 List.of(summary),
