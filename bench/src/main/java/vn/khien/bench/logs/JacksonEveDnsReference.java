@@ -9,6 +9,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khien.core.logs.ByteScan;
 import vn.khien.core.logs.LogEvent;
 
 /**
@@ -24,14 +25,14 @@ final class JacksonEveDnsReference {
     long parse(byte[] data, Consumer<LogEvent> sink) {
         long lineNo = 0;
         int start = 0;
-        for (int i = 0; i <= data.length; i++) {
-            if (i == data.length || data[i] == '\n') {
-                if (i > start) {
-                    lineNo++;
-                    line(data, start, i, lineNo, sink);
-                }
-                start = i + 1;
+        while (start <= data.length) {
+            // the same eight-bytes-at-a-time newline search as the production line loop
+            int i = ByteScan.indexOf(data, start, data.length, (byte) '\n');
+            if (i > start) {
+                lineNo++;
+                line(data, start, i, lineNo, sink);
             }
+            start = i + 1;
         }
         return lineNo;
     }

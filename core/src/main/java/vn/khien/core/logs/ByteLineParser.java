@@ -56,12 +56,9 @@ abstract class ByteLineParser implements LogParser {
         boolean skipping = false;
         boolean eof = false;
         while (true) {
-            int nl = -1;
-            for (int i = start; i < end; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
+            int nl = ByteScan.indexOf(buf, start, end, (byte) '\n');
+            if (nl == end) {
+                nl = -1;
             }
             if (nl < 0 && !eof) {
                 if (end - start >= MAX_LINE) {

@@ -1,7 +1,11 @@
 package vn.khien.core.logs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The fast path for Suricata EVE {@code dns} lines: a hand-written scanner over the line's bytes that pulls
@@ -14,14 +18,43 @@ import java.time.Instant;
  * after the object, or any other syntax error. So it never accepts a line Jackson would reject, and Jackson
  * decides every hard case. Escapes in values (slash, quote, backslash-u and the rest) are decoded. One instance per
  * parse run; not thread-safe. Work is linear in the line length.
+ *
+ * <p>Strings are searched eight bytes at a time (SWAR on little-endian longs): one pass flags the first
+ * quote, backslash, control or non-ASCII byte, so plain runs cost one load per eight bytes; escapes are then
+ * checked byte by byte as before. No validation is relaxed: skipped values are still fully checked.
+ * {@code dns.rrtype}, {@code dns.rdata} and {@code dns.grouped} are validated while scanning but only
+ * kept as spans, and decoded into {@link EveDns} only when {@link EveDns#emit} will read them (an answer
+ * without an {@code answers} list); common {@code type} and answer {@code rrtype} values are returned as
+ * constants instead of new strings.
  */
 final class EveDnsScanner {
     static final int MAX_DEPTH = 32;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long SPACES = 0x20 * ONES;
 
     private byte[] b = new byte[0];
     private int p;
     private int end;
     private boolean escaped;
+
+    // spans of values that are validated while scanning but decoded only when the events need them:
+    // dns.rrtype, dns.rdata (start -1: absent) and the grouped (type, value) pairs, each with its escape flag
+    private int rrtypeS = -1;
+    private int rrtypeE;
+    private boolean rrtypeEsc;
+    private int rdataS = -1;
+    private int rdataE;
+    private boolean rdataEsc;
+    private int[] groupedSpans = new int[16];
+    private int groupedCount;
+
+    /** Where the string body last read by {@link #stringEnd} starts. */
+    private int lastStart;
 
     /** Fills {@code out} from {@code line[from, to)} and returns true, or returns false to fall back. */
     boolean scan(byte[] line, int from, int to, EveDns out) {
@@ -29,8 +62,15 @@ final class EveDnsScanner {
         p = from;
         end = to;
         out.clear();
+        rrtypeS = -1;
+        rdataS = -1;
+        groupedCount = 0;
         try {
-            return object(out);
+            if (!object(out)) {
+                return false;
+            }
+            finish(out);
+            return true;
         } catch (IndexOutOfBoundsException e) {
             // a truncated line ran past its end: Jackson will say what is wrong with it
             return false;
@@ -146,7 +186,7 @@ final class EveDnsScanner {
             }
             ws();
             if (key(ks, ke, "type")) {
-                if ((out.type = string()) == null) {
+                if ((out.type = type()) == null) {
                     return false;
                 }
             } else if (key(ks, ke, "rrname")) {
@@ -154,13 +194,17 @@ final class EveDnsScanner {
                     return false;
                 }
             } else if (key(ks, ke, "rrtype")) {
-                if ((out.rrtype = string()) == null) {
+                if (!take('"') || (rrtypeE = stringEnd()) < 0) {
                     return false;
                 }
+                rrtypeS = lastStart;
+                rrtypeEsc = escaped;
             } else if (key(ks, ke, "rdata")) {
-                if ((out.rdata = string()) == null) {
+                if (!take('"') || (rdataE = stringEnd()) < 0) {
                     return false;
                 }
+                rdataS = lastStart;
+                rdataEsc = escaped;
             } else if (key(ks, ke, "queries")) {
                 if (!records(out, false)) {
                     return false;
@@ -223,7 +267,7 @@ final class EveDnsScanner {
                             return false;
                         }
                     } else if (key(ks, ke, "rrtype")) {
-                        if ((type = string()) == null) {
+                        if ((type = recordType()) == null) {
                             return false;
                         }
                     } else if (key(ks, ke, "rdata") && peek() == '"') {
@@ -270,10 +314,15 @@ final class EveDnsScanner {
         }
         while (true) {
             ws();
-            String type = string();
-            if (type == null) {
+            if (!take('"')) {
                 return false;
             }
+            int ts = p;
+            int te = stringEnd();
+            if (te < 0) {
+                return false;
+            }
+            boolean tesc = escaped;
             ws();
             if (!take(':')) {
                 return false;
@@ -286,13 +335,13 @@ final class EveDnsScanner {
             if (!take(']')) {
                 while (true) {
                     ws();
-                    if (peek() == '"') {
-                        String v = string();
-                        if (v == null) {
+                    if (take('"')) {
+                        int vs = p;
+                        int ve = stringEnd();
+                        if (ve < 0) {
                             return false;
                         }
-                        out.grouped.add(type);
-                        out.grouped.add(v);
+                        addGrouped(ts, te, tesc, vs, ve, escaped);
                     } else if (!skip(3)) {
                         return false;
                     }
@@ -312,6 +361,88 @@ final class EveDnsScanner {
             }
             return take('}');
         }
+    }
+
+    private void addGrouped(int ts, int te, boolean tesc, int vs, int ve, boolean vesc) {
+        int n = groupedCount * 6;
+        if (n + 6 > groupedSpans.length) {
+            groupedSpans = Arrays.copyOf(groupedSpans, groupedSpans.length * 2);
+        }
+        int[] g = groupedSpans;
+        g[n] = ts;
+        g[n + 1] = te;
+        g[n + 2] = tesc ? 1 : 0;
+        g[n + 3] = vs;
+        g[n + 4] = ve;
+        g[n + 5] = vesc ? 1 : 0;
+        groupedCount++;
+    }
+
+    /**
+     * Decodes the values kept as spans, exactly as {@link EveDns#emit} will read them: {@code rrtype},
+     * {@code rdata} and {@code grouped} are only looked at for an answer without an {@code answers} list.
+     */
+    private void finish(EveDns out) {
+        if (!out.answers.isEmpty()) {
+            return;
+        }
+        if (rrtypeS >= 0) {
+            out.rrtype = decode(rrtypeS, rrtypeE, rrtypeEsc);
+        }
+        if (rdataS >= 0) {
+            out.rdata = decode(rdataS, rdataE, rdataEsc);
+        }
+        int[] g = groupedSpans;
+        for (int i = 0; i < groupedCount * 6; i += 6) {
+            out.grouped.add(decode(g[i], g[i + 1], g[i + 2] != 0));
+            out.grouped.add(decode(g[i + 3], g[i + 4], g[i + 5] != 0));
+        }
+    }
+
+    /** An answer's rrtype, without allocating for A, AAAA and CNAME; null on error. */
+    private String recordType() {
+        if (!take('"')) {
+            return null;
+        }
+        int s = p;
+        int e = stringEnd();
+        if (e < 0) {
+            return null;
+        }
+        if (!escaped) {
+            if (key(s, e, "A")) {
+                return "A";
+            }
+            if (key(s, e, "CNAME")) {
+                return "CNAME";
+            }
+            if (key(s, e, "AAAA")) {
+                return "AAAA";
+            }
+        }
+        return decode(s, e, escaped);
+    }
+
+    /** dns.type without allocating for the usual values; null on error. */
+    private String type() {
+        if (!take('"')) {
+            return null;
+        }
+        int s = p;
+        int e = stringEnd();
+        if (e < 0) {
+            return null;
+        }
+        if (!escaped) {
+            int n = e - s;
+            if (n == 5 && key(s, e, "query")) {
+                return "query";
+            }
+            if (n == 6 && key(s, e, "answer")) {
+                return "answer";
+            }
+        }
+        return decode(s, e, escaped);
     }
 
     /** Skips one JSON value of any kind, validating its syntax. */
@@ -458,8 +589,26 @@ final class EveDnsScanner {
         final byte[] a = b;
         final int e = end;
         int i = p;
+        lastStart = i;
         boolean esc = false;
-        while (i < e) {
+        while (true) {
+            // SWAR: flag, eight bytes at a time, the first quote, backslash, control (< 0x20) or non-ASCII byte
+            while (i + 8 <= e) {
+                long w = (long) LONGS.get(a, i);
+                long q = w ^ QUOTES;
+                long s = w ^ BACKSLASHES;
+                long found = ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w;
+                found &= HIGHS;
+                if (found != 0) {
+                    // the lowest flag is exact: borrows only propagate upwards from a real hit
+                    i += Long.numberOfTrailingZeros(found) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= e) {
+                return -1;
+            }
             byte c = a[i];
             if (c == '"') {
                 p = i + 1;
@@ -496,7 +645,6 @@ final class EveDnsScanner {
             }
             i++;
         }
-        return -1;
     }
 
     /** Reads a string value at {@code p} (which must be a quote), decoding escapes; null on error. */
@@ -509,7 +657,12 @@ final class EveDnsScanner {
         if (e < 0) {
             return null;
         }
-        if (!escaped) {
+        return decode(s, e, escaped);
+    }
+
+    /** The text of the validated string body {@code b[s, e)}, decoding escapes when it has any. */
+    private String decode(int s, int e, boolean esc) {
+        if (!esc) {
             return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
         }
         StringBuilder out = new StringBuilder(e - s);
@@ -536,6 +689,7 @@ final class EveDnsScanner {
         return out.toString();
     }
 
+    /** Whether the key {@code b[s, e)} is {@code name}: length first, then the bytes. */
     private boolean key(int s, int e, String name) {
         if (e - s != name.length()) {
             return false;
