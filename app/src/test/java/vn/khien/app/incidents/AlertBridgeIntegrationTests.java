@@ -115,4 +115,40 @@ class AlertBridgeIntegrationTests {
                 .extracting(StoredIndicator::feed)
                 .contains("national-warning", "incident-" + incident.code());
     }
+
+    @Test
+    void theForm03PageBindsTextFieldsAndCheckboxes() throws Exception {
+        fixtures.demoProvince();
+        var coordinator = UsernamePasswordAuthenticationToken.authenticated(
+                new KhienPrincipal(
+                        1L, null, "dieuphoi", "Điều phối", fixtures.unit("T00").id(), EnumSet.of(Role.COORDINATOR)),
+                null,
+                AuthorityUtils.createAuthorityList("ROLE_COORDINATOR", "FACTOR_COMPLETE"));
+        Incident incident = Fixtures.asAdmin(() -> incidents.report(
+                UnitScope.province(),
+                new IncidentDraft(
+                        fixtures.unit("X-BA").id(),
+                        "Thư giả mạo",
+                        IncidentCategory.PHISHING,
+                        Severity.MEDIUM,
+                        java.time.Instant.now().minusSeconds(60),
+                        null,
+                        null,
+                        null,
+                        "Nhận thư lạ",
+                        null)));
+        mvc.perform(post("/incidents/" + incident.id() + "/form")
+                        .with(authentication(coordinator))
+                        .with(csrf())
+                        .param("organisation", "UBND xã Bình An")
+                        .param("systemName", "Thư công vụ")
+                        .param("handled", "true"))
+                .andExpect(status().is3xxRedirection());
+        InitialReportForm form = Fixtures.asAdmin(() -> incidents.get(UnitScope.province(), incident.id()))
+                .form();
+        assertThat(form.organisation()).isEqualTo("UBND xã Bình An");
+        assertThat(form.systemName()).isEqualTo("Thư công vụ");
+        assertThat(form.handled()).isTrue();
+        assertThat(form.confidential()).isFalse();
+    }
 }

@@ -20,6 +20,8 @@ import vn.khien.app.accounts.DirectoryKind;
 import vn.khien.app.accounts.Remediation;
 import vn.khien.app.accounts.RemediationService;
 import vn.khien.app.accounts.SystemKind;
+import vn.khien.app.org.Person;
+import vn.khien.app.org.PersonService;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.UnitScope;
 import vn.khien.core.accounts.hashes.HashFormat;
@@ -36,13 +38,19 @@ class AccountPages {
     private final AccountAuditService audits;
     private final RemediationService remediation;
     private final UnitService units;
+    private final PersonService people;
 
     AccountPages(
-            AccountService accounts, AccountAuditService audits, RemediationService remediation, UnitService units) {
+            AccountService accounts,
+            AccountAuditService audits,
+            RemediationService remediation,
+            UnitService units,
+            PersonService people) {
         this.accounts = accounts;
         this.audits = audits;
         this.remediation = remediation;
         this.units = units;
+        this.people = people;
     }
 
     @GetMapping("/accounts")
@@ -70,6 +78,12 @@ class AccountPages {
         model.addAttribute("findings", audits.findings(scope, id, null, false));
         model.addAttribute("remediations", remediation.list(scope, id, false));
         model.addAttribute("actions", Remediation.Action.values());
+        // candidates for a change of owner: active people of the account's unit and its sub-units
+        model.addAttribute(
+                "owners",
+                people.search(scope, a.unitId(), null, 500, 0).stream()
+                        .filter(Person::active)
+                        .toList());
         return "accounts/account";
     }
 

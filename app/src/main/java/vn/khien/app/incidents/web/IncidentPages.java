@@ -162,7 +162,10 @@ class IncidentPages {
         return "redirect:/incidents/" + id;
     }
 
-    /** Form binding for the initial report's fields. */
+    /**
+     * Form binding for the initial report's fields. It mirrors {@link InitialReportForm} because an unticked
+     * checkbox is absent from the post: the primitive booleans of the record cannot bind it, these nullable ones can.
+     */
     record FormFields(
             @Nullable String organisation,
             @Nullable String address,
