@@ -106,7 +106,15 @@ class ReportIntegrationTests {
         }
 
         byte[] pdf = download(key, id, "pdf", "application/pdf");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/reports-province.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (int page = 0; page < Math.min(2, doc.getNumberOfPages()); page++) {
+                javax.imageio.ImageIO.write(
+                        new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(page, 90),
+                        "png",
+                        new java.io.File("target/screenshots/reports-province-page" + (page + 1) + ".png"));
+            }
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text)
                     .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
@@ -207,6 +215,58 @@ class ReportIntegrationTests {
         });
         assertThat(reports.scheduled(ReportKind.QUARTERLY, java.time.LocalDate.of(2026, 10, 2)))
                 .isEmpty();
+    }
+
+    @Test
+    void pageListsReportsAndGeneratesOneInTheBackground() throws Exception {
+        fixtures.demoProvince();
+        Report first = Fixtures.asAdmin(() -> reports.generate(
+                UnitScope.province(),
+                null,
+                new ReportPeriod(java.time.LocalDate.of(2026, 9, 1), java.time.LocalDate.of(2026, 9, 30))));
+        var coordinator =
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .authentication(
+                                org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                                        .authenticated(
+                                                new vn.khien.app.security.KhienPrincipal(
+                                                        null,
+                                                        null,
+                                                        "dieuphoi",
+                                                        "Điều phối",
+                                                        fixtures.unit("T00").id(),
+                                                        java.util.Set.of(Role.COORDINATOR)),
+                                                null,
+                                                org.springframework.security.core.authority.AuthorityUtils
+                                                        .createAuthorityList("ROLE_COORDINATOR", "FACTOR_COMPLETE")));
+        mvc.perform(get("/reports").with(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/reports/" + first.id() + "/pdf")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("tháng 09/2026")));
+        mvc.perform(post("/reports")
+                        .with(coordinator)
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("unitId", String.valueOf(fixtures.unit("X-HP").id()))
+                        .param("month", "2026-08"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("class=\"job\"")));
+        Report bg = null;
+        for (int i = 0; i < 600 && (bg == null || !bg.ready()); i++) {
+            Thread.sleep(100);
+            bg = reports.list(UnitScope.province()).stream()
+                    .filter(r -> r.unitName().equals("Xã Hòa Phú"))
+                    .findFirst()
+                    .orElse(null);
+        }
+        assertThat(bg).isNotNull();
+        assertThat(bg.ready()).isTrue();
+        assertThat(bg.createdBy()).isEqualTo("dieuphoi");
+        mvc.perform(get("/reports/" + bg.id() + "/xlsx").with(coordinator)).andExpect(status().isOk());
     }
 
     private byte[] download(String key, long id, String format, String type) throws Exception {

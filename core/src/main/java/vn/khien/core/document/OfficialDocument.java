@@ -48,9 +48,9 @@ public record OfficialDocument(
 
     static final Locale VI = Locale.forLanguageTag("vi-VN");
 
-    /** "Số: 12/BC-STTTT", or "Số:      /BC-STTTT" for a draft. */
+    /** "Số: 12/BC-STTTT", or "Số:" and non-breaking spaces before "/BC-STTTT" for a draft (the number is hand-written). */
     public String numberLine() {
-        return number != null ? "Số: " + number : "Số:        /" + symbol;
+        return number != null ? "Số: " + number : "Số:" + "\u00a0".repeat(8) + "/" + symbol;
     }
 
     /** "Hà Tĩnh, ngày 05 tháng 01 năm 2026" (day and month below 10 zero-padded as the decree asks). */

@@ -25,6 +25,7 @@ public final class PdfWriter {
             table.frame { width: 100%; border-collapse: collapse; }
             table.frame td { vertical-align: top; text-align: center; padding: 0; font-size: 12pt; }
             .b { font-weight: bold; }
+            .nw { white-space: nowrap; }
             .i { font-style: italic; }
             .u { text-decoration: underline; }
             .n { font-size: 13pt; }
@@ -52,6 +53,10 @@ public final class PdfWriter {
             .sign { text-align: center; }
             .gap { height: 60pt; }
             """;
+
+    /** Dates and numbers with a slash ("10/2026", "12/BC-SKHCN") are kept on one line. */
+    private static final java.util.regex.Pattern NO_BREAK =
+            java.util.regex.Pattern.compile("([0-9]+/[0-9A-Za-zĐđ/-]+)");
 
     private PdfWriter() {}
 
@@ -186,7 +191,7 @@ public final class PdfWriter {
 
     private static void line(StringBuilder h, String cls, String text) {
         h.append(cls.isEmpty() ? "<p>" : "<p class=\"" + cls + "\">")
-                .append(esc(text))
+                .append(NO_BREAK.matcher(esc(text)).replaceAll("<span class=\"nw\">$1</span>"))
                 .append("</p>");
     }
 

@@ -79,8 +79,10 @@ public final class PeriodicReport {
                     List.of(1, 7, 2, 2, 2)));
             List<ReportData.UnitLine> charted =
                     ranked.stream().filter(u -> u.overall().total() > 0).toList();
+            String chartCaption = "Biểu đồ 1. Điểm tuân thủ theo đơn vị (%)";
             if (charted.size() > CHART_UNITS) {
                 charted = charted.subList(charted.size() - CHART_UNITS, charted.size());
+                chartCaption += ", " + CHART_UNITS + " đơn vị có điểm thấp nhất";
             }
             if (!charted.isEmpty()) {
                 Map<String, List<Double>> series = new LinkedHashMap<>();
@@ -88,8 +90,9 @@ public final class PeriodicReport {
                         "Điểm (%)",
                         charted.stream().map(u -> round(pct(u.overall()))).toList());
                 body.add(new Block.BarChart(
-                        "Biểu đồ 1. Điểm tuân thủ theo đơn vị (%)",
-                        charted.stream().map(ReportData.UnitLine::name).toList(), series));
+                        chartCaption,
+                        charted.stream().map(ReportData.UnitLine::name).toList(),
+                        series));
             }
         }
         if (!d.rules().isEmpty()) {
@@ -130,12 +133,14 @@ public final class PeriodicReport {
 
     private static String summary(ReportData d) {
         StringBuilder s = new StringBuilder();
-        s.append("Thực hiện các yêu cầu bảo đảm an toàn thông tin, ")
-                .append(d.header().issuingBody())
-                .append(" báo cáo kết quả ")
+        String issuer = d.header().issuingBody();
+        s.append(issuer)
+                .append(" báo cáo kết quả thực hiện các yêu cầu bảo đảm an toàn thông tin ")
                 .append(d.period().vietnamese())
-                .append(" của ")
-                .append(d.unitName())
+                .append(
+                        issuer.equals(d.unitName())
+                                ? " của các cơ quan, đơn vị trực thuộc"
+                                : " của " + d.unitName() + " và các đơn vị trực thuộc")
                 .append(". ");
         if (d.measuredOn() == null || d.overall().total() == 0) {
             return s.append("Trong kỳ chưa có số liệu đo lường tuân thủ.").toString();
