@@ -28,4 +28,21 @@ public final class PrivateFiles {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
+
+    /** Replaces {@code file} with {@code bytes}, creating it with owner-only permissions before any byte is written. */
+    public static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // non-POSIX file systems (Windows) rely on the folder's ACL instead
+            }
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
 }
