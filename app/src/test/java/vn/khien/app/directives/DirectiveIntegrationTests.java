@@ -153,6 +153,9 @@ class DirectiveIntegrationTests {
                 .andExpect(jsonPath("$.items.length()").value(d.items().size()))
                 .andExpect(jsonPath("$.items[" + (d.items().size() - 1) + "].text")
                         .value("Báo cáo kết quả trước ngày 30/6."));
+        mvc.perform(get("/api/v1/directives/" + id + "/source").header("Authorization", coordinator))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(sample(HA_TINH)));
         mvc.perform(post("/api/v1/directives/" + id + "/activate").header("Authorization", coordinator))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
@@ -392,5 +395,31 @@ class DirectiveIntegrationTests {
         assertThatThrownBy(() -> Fixtures.asAdmin(
                         () -> tasks.updateStatus(UnitScope.province(), t.id(), TaskStatus.OVERDUE, 0, null)))
                 .isInstanceOf(DirectiveException.class);
+    }
+
+    @Test
+    void pagesShowTheDirectiveToAnOfficerOfAnAssignedUnitOnly() throws Exception {
+        Directive d = activeWithTasks(LocalDate.now().plusDays(20));
+        var officer = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                new vn.khien.app.security.KhienPrincipal(
+                        8L, null, "cntt.binhan", "Cán bộ CNTT", binhAn, java.util.EnumSet.of(Role.IT_OFFICER)),
+                null,
+                org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                        "ROLE_IT_OFFICER", "FACTOR_COMPLETE"));
+        mvc.perform(get("/directives/" + d.id()).with(authentication(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("directive-facts")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("directive-form"))));
+        mvc.perform(get("/directives/tasks").with(authentication(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Xã Bình An")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Xã Hòa Phú"))));
+        mvc.perform(get("/directives/" + d.id() + "/overview").with(authentication(officer)))
+                .andExpect(status().isOk());
+        Directive draft = imported();
+        mvc.perform(get("/directives/" + draft.id()).with(authentication(officer)))
+                .andExpect(status().isNotFound());
     }
 }

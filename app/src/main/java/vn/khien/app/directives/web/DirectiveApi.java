@@ -172,6 +172,30 @@ class DirectiveApi {
         return file(tasks.download(scope, evidenceId));
     }
 
+    @GetMapping("/{id}/source")
+    @Operation(summary = "Download the imported file of a directive, as it was uploaded")
+    ResponseEntity<Resource> source(UnitScope scope, @PathVariable long id) throws IOException {
+        return sourceOf(directives, scope, id);
+    }
+
+    static ResponseEntity<Resource> sourceOf(DirectiveService directives, UnitScope scope, long id) throws IOException {
+        Directive d = directives.get(scope, id);
+        java.nio.file.Path path = directives.source(scope, id);
+        return file(new DirectiveTaskService.Download(
+                new EvidenceFile(
+                        0,
+                        d.id(),
+                        0,
+                        null,
+                        null,
+                        d.sourceName(),
+                        d.sourceSha256(),
+                        d.sourceSize(),
+                        d.createdAt(),
+                        d.createdBy()),
+                path));
+    }
+
     static ResponseEntity<Resource> file(DirectiveTaskService.Download d) throws IOException {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
@@ -303,12 +302,13 @@ class DirectivePages {
         return "redirect:/directives/" + r.directiveId() + "/reports/" + r.unitId();
     }
 
+    @GetMapping("/{id}/source")
+    ResponseEntity<Resource> source(UnitScope scope, @PathVariable long id) throws IOException {
+        return DirectiveApi.sourceOf(directives, scope, id);
+    }
+
     @GetMapping("/evidence/{evidenceId}")
     ResponseEntity<Resource> download(UnitScope scope, @PathVariable long evidenceId) throws IOException {
         return DirectiveApi.file(tasks.download(scope, evidenceId));
-    }
-
-    static <T> Map<Long, T> byId(List<T> list, Function<T, Long> id) {
-        return list.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 }
