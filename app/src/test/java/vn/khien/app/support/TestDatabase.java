@@ -81,7 +81,10 @@ public final class TestDatabase {
                             "khien.db.user=" + user(),
                             "khien.db.password=" + password(),
                             "khien.data-dir=" + dataDir().resolve("app"),
-                            "khien.demo.enabled=false")
+                            "khien.demo.enabled=false",
+                            // timers off: tests call the scheduled work themselves, so it cannot fire mid-test
+                            "khien.directives.check-initial-delay=P3650D",
+                            "khien.reports.schedule=false")
                     .applyTo(context);
         }
     }
