@@ -22,7 +22,8 @@ import vn.khien.app.security.SecretBox;
  * The lock/disable/force-reset workflow: a proposal per finding with a dry run read from the directory,
  * approval by the head of the account's unit or the province coordinator, execution through LDAP and
  * re-verification by reading the entry back; and account lifecycle requests (issue, change owner, revoke).
- * Every step is in the audit trail. Owner notification is recorded as due ({@code notificationDue}).
+ * Every step is in the audit trail. The owner (when the account has one) is mailed once the approval commits, and the
+ * delivery is recorded ({@code notificationDue}, {@link OwnerNotice}).
  */
 @Service
 public class RemediationService {
@@ -38,6 +39,7 @@ public class RemediationService {
     private final Clock clock;
     private final vn.khien.app.org.PersonService people;
     private final AccountAuditService audits;
+    private final vn.khien.app.accounts.internal.OwnerNotices notices;
 
     public RemediationService(
             vn.khien.app.org.PersonService people,
@@ -48,7 +50,9 @@ public class RemediationService {
             LdapDirectory directory,
             SecretBox secrets,
             AuditTrail audit,
+            vn.khien.app.accounts.internal.OwnerNotices notices,
             Clock clock) {
+        this.notices = notices;
         this.people = people;
         this.audits = audits;
         this.remediations = remediations;
@@ -129,6 +133,7 @@ public class RemediationService {
         Account a = accounts.account(scope, before.accountId()).orElseThrow();
         Optional<DirectoryConnection> c = accounts.connectionOfSystem(a.systemId());
         if (c.isEmpty() || a.dn() == null) {
+            notifyOwner(a, approved);
             return approved;
         }
         String pw = password(c.get());
@@ -165,7 +170,40 @@ public class RemediationService {
                 a.unitId(),
                 approved,
                 trail);
+        notifyOwner(a, after);
         return after;
+    }
+
+    private void notifyOwner(Account a, Remediation r) {
+        if (a.ownerPersonId() == null) {
+            return;
+        }
+        String account = a.login() + " (" + a.systemName() + ")";
+        String done =
+                switch (r.status()) {
+                    case VERIFIED -> "đã thực hiện và kiểm tra lại / done and verified";
+                    case FAILED ->
+                        "chưa thực hiện được, cán bộ CNTT sẽ liên hệ / could not be done, IT will contact you";
+                    default -> "đã được phê duyệt, sẽ thực hiện thủ công / approved, to be done by hand";
+                };
+        String action =
+                switch (r.action()) {
+                    case LOCK -> "khoá tài khoản / lock the account";
+                    case DISABLE -> "vô hiệu hoá tài khoản / disable the account";
+                    case FORCE_RESET -> "buộc đổi mật khẩu / force a password change";
+                };
+        notices.afterCommit(
+                new vn.khien.app.accounts.internal.OwnerNotices.Mail(
+                        a,
+                        a.ownerPersonId(),
+                        OwnerNotice.Topic.REMEDIATION,
+                        r.id(),
+                        r.ruleId(),
+                        "[Khiên] Tài khoản " + account + ": " + action,
+                        "Tài khoản " + account + " vi phạm quy tắc " + r.ruleId() + ".\n"
+                                + "Biện pháp / action: " + action + " — " + done + ".\n"
+                                + "Người phê duyệt / approved by: " + r.approver() + ".\n"
+                                + "Liên hệ cán bộ phụ trách CNTT của đơn vị để được hỗ trợ / ask your unit's IT officer for help.\n"));
     }
 
     private Remediation pending(vn.khien.app.platform.UnitScope scope, long id) {

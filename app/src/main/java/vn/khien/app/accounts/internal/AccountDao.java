@@ -268,6 +268,15 @@ public class AccountDao {
     }
 
     /** Every account in scope, for the registry audit. */
+    /** Number of accounts per unit (own, not subtree), province-wide. */
+    public java.util.Map<Long, Long> countsByUnit() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        jdbc.sql("select unit_id, count(*) from account group by unit_id").query(rs -> {
+            out.put(rs.getLong(1), rs.getLong(2));
+        });
+        return out;
+    }
+
     public List<Account> all(UnitScope scope) {
         return bind(jdbc.sql(ACCOUNT + " where " + scoped("a.unit_id", scope)), scope)
                 .query(AccountDao::account)

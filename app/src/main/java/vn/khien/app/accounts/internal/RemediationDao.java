@@ -195,6 +195,8 @@ public class RemediationDao {
                 AccountDao.instant(rs, "decided_at"),
                 AccountDao.instant(rs, "executed_at"),
                 AccountDao.instant(rs, "verified_at"),
-                rs.getBoolean("notification_due"));
+                rs.getBoolean("notification_due"),
+                AccountDao.instant(rs, "notified_at"),
+                rs.getString("notification_status"));
     }
 }
