@@ -263,6 +263,22 @@ public class AccountAuditService {
         return i.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().toString();
     }
 
+    /**
+     * A person left (org): their accounts are marked as departed and the registry rules re-run for those systems,
+     * so each still-enabled account gets an ACCOUNT-ORPHAN finding in the same commit (and compliance after it).
+     */
+    @org.springframework.context.event.EventListener
+    public void personLeft(vn.khien.app.org.PersonLeft left) {
+        List<Long> systems = accounts.markDeparted(left.personId());
+        for (long system : systems) {
+            registryAudit(UnitScope.province(), system, 0);
+        }
+        if (!systems.isEmpty()) {
+            audit.record(
+                    "accounts.owner.left", "person", left.personId(), left.unitId(), null, Map.of("systems", systems));
+        }
+    }
+
     // password-hash audit
 
     /**

@@ -47,6 +47,9 @@ class AccountComplianceIntegrationTests {
     @Autowired
     NotificationService notifications;
 
+    @Autowired
+    vn.khien.app.org.PersonService people;
+
     String coordinator;
     String binhAn;
     String hoaPhu;
@@ -258,5 +261,33 @@ class AccountComplianceIntegrationTests {
         // Hòa Phú's officer cannot read Bình An's notices
         mvc.perform(get("/api/v1/accounts/" + account + "/notices").header("Authorization", hoaPhu))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void whenAnOwnerLeavesTheirEnabledAccountIsFlaggedOrphan() throws Exception {
+        assertThat(complianceFindings(coordinator, "ACCOUNT-ORPHAN"))
+                .extracting(f -> f.get("subjectName"))
+                .containsExactly("quantri@Thư Bình An");
+        Fixtures.asAdmin(() -> {
+            vn.khien.app.org.Person p = people.search(
+                            vn.khien.app.platform.UnitScope.province(), null, "hanh.nn@binhan", 1, 0)
+                    .get(0);
+            return people.update(
+                    vn.khien.app.platform.UnitScope.province(),
+                    p.id(),
+                    new vn.khien.app.org.PersonDraft(
+                            p.fullName(), p.position(), p.unitId(), p.email(), p.phone(), false, p.roles()));
+        });
+        String accountFindings = mvc.perform(get("/api/v1/accounts/findings")
+                        .header("Authorization", coordinator)
+                        .param("rule", "ACCOUNT-ORPHAN"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(accountFindings, "$[?(@.login == 'hanh.nn')].evidence"))
+                .containsExactly("enabled, its owner has left the unit");
+        assertThat(complianceFindings(coordinator, "ACCOUNT-ORPHAN"))
+                .extracting(f -> f.get("subjectName"))
+                .containsExactlyInAnyOrder("quantri@Thư Bình An", "hanh.nn@Thư Bình An");
     }
 }

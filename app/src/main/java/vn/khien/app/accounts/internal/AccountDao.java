@@ -268,6 +268,16 @@ public class AccountDao {
     }
 
     /** Every account in scope, for the registry audit. */
+    /** Marks the accounts of a person who left as departed; returns the systems they are in. */
+    public List<Long> markDeparted(long personId) {
+        return jdbc.sql("""
+                        update account set departed = true, updated_at = now()
+                        where owner_person_id = :p and not departed returning system_id
+                        """).param("p", personId).query(Long.class).list().stream()
+                .distinct()
+                .toList();
+    }
+
     /** Number of accounts per unit (own, not subtree), province-wide. */
     public java.util.Map<Long, Long> countsByUnit() {
         java.util.Map<Long, Long> out = new java.util.HashMap<>();
