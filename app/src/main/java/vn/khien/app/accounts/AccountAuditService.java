@@ -92,6 +92,7 @@ public class AccountAuditService {
     private final TransactionTemplate tx;
     private final vn.khien.app.accounts.internal.ComplianceFeed feed;
     private final vn.khien.app.accounts.internal.OwnerNotices notices;
+    private final vn.khien.app.compliance.ComplianceService compliance;
     private final Path breachedDir;
     private final Path uploads;
 
@@ -105,6 +106,7 @@ public class AccountAuditService {
             TransactionTemplate tx,
             vn.khien.app.accounts.internal.ComplianceFeed feed,
             vn.khien.app.accounts.internal.OwnerNotices notices,
+            vn.khien.app.compliance.ComplianceService compliance,
             KhienProperties properties,
             @Value("${khien.accounts.breached-store:}") String breachedStore) {
         this.accounts = accounts;
@@ -116,6 +118,7 @@ public class AccountAuditService {
         this.tx = tx;
         this.feed = feed;
         this.notices = notices;
+        this.compliance = compliance;
         this.breachedDir = breachedStore.isBlank() ? properties.dataDir().resolve("breached") : Path.of(breachedStore);
         this.uploads = properties.dataDir().resolve("uploads").resolve("accounts");
     }
@@ -186,7 +189,7 @@ public class AccountAuditService {
      * what holds and resolves what no longer does. Runs in the caller's transaction.
      */
     RegistryCounts registryAudit(UnitScope scope, long systemId, int idleDays) {
-        int days = idleDays <= 0 ? DEFAULT_IDLE_DAYS : idleDays;
+        int days = idleDays <= 0 ? packIdleDays() : idleDays;
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(days));
         List<Account> all = systemId == 0 ? accounts.all(scope) : accounts.ofSystem(systemId);
@@ -256,6 +259,15 @@ public class AccountAuditService {
                             + "Hãy đổi mật khẩu ngay và liên hệ cán bộ phụ trách CNTT của đơn vị.\n\n"
                             + "Account " + account + ": see above. Change the password now and contact your"
                             + " unit's IT officer.\n"));
+        }
+    }
+
+    /** The ACCOUNT-IDLE threshold of the rule pack in force (45 days in baseline-2026). */
+    private int packIdleDays() {
+        try {
+            return compliance.pack().days(vn.khien.core.compliance.RuleId.ACCOUNT_IDLE);
+        } catch (IllegalArgumentException noThreshold) {
+            return DEFAULT_IDLE_DAYS;
         }
     }
 
