@@ -90,6 +90,9 @@ public class AccountAuditService {
     private final Jobs jobs;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final vn.khien.app.accounts.internal.ComplianceFeed feed;
+    private final vn.khien.app.accounts.internal.OwnerNotices notices;
+    private final vn.khien.app.compliance.ComplianceService compliance;
     private final Path breachedDir;
     private final Path uploads;
 
@@ -101,6 +104,9 @@ public class AccountAuditService {
             Jobs jobs,
             Clock clock,
             TransactionTemplate tx,
+            vn.khien.app.accounts.internal.ComplianceFeed feed,
+            vn.khien.app.accounts.internal.OwnerNotices notices,
+            vn.khien.app.compliance.ComplianceService compliance,
             KhienProperties properties,
             @Value("${khien.accounts.breached-store:}") String breachedStore) {
         this.accounts = accounts;
@@ -110,6 +116,9 @@ public class AccountAuditService {
         this.jobs = jobs;
         this.clock = clock;
         this.tx = tx;
+        this.feed = feed;
+        this.notices = notices;
+        this.compliance = compliance;
         this.breachedDir = breachedStore.isBlank() ? properties.dataDir().resolve("breached") : Path.of(breachedStore);
         this.uploads = properties.dataDir().resolve("uploads").resolve("accounts");
     }
@@ -180,7 +189,7 @@ public class AccountAuditService {
      * what holds and resolves what no longer does. Runs in the caller's transaction.
      */
     RegistryCounts registryAudit(UnitScope scope, long systemId, int idleDays) {
-        int days = idleDays <= 0 ? DEFAULT_IDLE_DAYS : idleDays;
+        int days = idleDays <= 0 ? packIdleDays() : idleDays;
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(days));
         List<Account> all = systemId == 0 ? accounts.all(scope) : accounts.ofSystem(systemId);
@@ -218,11 +227,68 @@ public class AccountAuditService {
         int resolved = findings.resolveOthers(
                 List.of(IDLE, ORPHAN, ADMIN_MFA), all.stream().map(Account::id).toList(), keep, now);
         long open = findings.countOpen(all.stream().map(Account::id).toList());
+        feed.publishAfterCommit();
         return new RegistryCounts(all.size(), idle, orphan, adminMfa, resolved, open);
+    }
+
+    /**
+     * Raises a finding and, when it is new or re-opened and puts the account at risk (leaked, default or weak
+     * password), mails the owner after the commit. The mail names the rule, never the password.
+     */
+    private void raise(String rule, Account a, String evidence, Instant now) {
+        boolean fresh = findings.raise(rule, a.id(), a.unitId(), evidence, now);
+        if (fresh
+                && a.ownerPersonId() != null
+                && vn.khien.app.accounts.internal.OwnerNotices.MAILED_RULES.contains(rule)) {
+            long findingId = findings.idOf(rule, a.id()).orElseThrow();
+            String what =
+                    switch (rule) {
+                        case "ACCOUNT-LEAKED" -> "thông tin đăng nhập đã bị lộ lọt / its credentials appear in a leak";
+                        case "ACCOUNT-DEFAULT" -> "mật khẩu là mật khẩu mặc định / its password is a default one";
+                        default -> "mật khẩu quá yếu / its password is weak";
+                    };
+            String account = a.login() + " (" + a.systemName() + ")";
+            notices.afterCommit(new vn.khien.app.accounts.internal.OwnerNotices.Mail(
+                    a,
+                    a.ownerPersonId(),
+                    OwnerNotice.Topic.FINDING,
+                    findingId,
+                    rule,
+                    "[Khiên] Tài khoản " + account + " cần đổi mật khẩu / Account " + account + " needs a new password",
+                    "Tài khoản " + account + ": " + what + " (" + rule + ").\n"
+                            + "Hãy đổi mật khẩu ngay và liên hệ cán bộ phụ trách CNTT của đơn vị.\n\n"
+                            + "Account " + account + ": see above. Change the password now and contact your"
+                            + " unit's IT officer.\n"));
+        }
+    }
+
+    /** The ACCOUNT-IDLE threshold of the rule pack in force (45 days in baseline-2026). */
+    private int packIdleDays() {
+        try {
+            return compliance.pack().days(vn.khien.core.compliance.RuleId.ACCOUNT_IDLE);
+        } catch (IllegalArgumentException noThreshold) {
+            return DEFAULT_IDLE_DAYS;
+        }
     }
 
     private static String day(Instant i) {
         return i.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().toString();
+    }
+
+    /**
+     * A person left (org): their accounts are marked as departed and the registry rules re-run for those systems,
+     * so each still-enabled account gets an ACCOUNT-ORPHAN finding in the same commit (and compliance after it).
+     */
+    @org.springframework.context.event.EventListener
+    public void personLeft(vn.khien.app.org.PersonLeft left) {
+        List<Long> systems = accounts.markDeparted(left.personId());
+        for (long system : systems) {
+            registryAudit(UnitScope.province(), system, 0);
+        }
+        if (!systems.isEmpty()) {
+            audit.record(
+                    "accounts.owner.left", "person", left.personId(), left.unitId(), null, Map.of("systems", systems));
+        }
     }
 
     // password-hash audit
@@ -333,7 +399,7 @@ public class AccountAuditService {
                 }
                 for (Account a : matches) {
                     String ev = f.candidateClass() + (f.line() > 0 ? " (export line " + f.line() + ")" : "");
-                    findings.raise(f.rule().id(), a.id(), a.unitId(), ev, now);
+                    raise(f.rule().id(), a, ev, now);
                     keep.add(findings.idOf(f.rule().id(), a.id()).orElseThrow());
                     counts.merge(f.rule().id(), 1L, Long::sum);
                 }
@@ -345,6 +411,7 @@ public class AccountAuditService {
                     + result.findings().size() + ", rejected lines "
                     + parsed.report().rejected();
             findings.finishRun(run, now, summary, counts);
+            feed.publishAfterCommit();
             audit.record("accounts.audit.hashes", "account_audit_run", run, unitId, null, counts);
             log.info("Password-hash audit run {}: {}", run, summary);
             List<String> rejections = parsed.report().rejections().stream()
@@ -551,11 +618,12 @@ public class AccountAuditService {
             Instant now = clock.instant();
             for (Map.Entry<Long, String> e : evidence.entrySet()) {
                 Account a = leakedAccounts.get(e.getKey());
-                findings.raise(AccountRule.LEAKED.id(), a.id(), a.unitId(), e.getValue(), now);
+                raise(AccountRule.LEAKED.id(), a, e.getValue(), now);
             }
             String summary = result.summary() + "; " + leaks.size() + " registry accounts leaked, " + finalStill
                     + " still in use";
             findings.finishRun(run, now, summary, counts);
+            feed.publishAfterCommit();
             audit.record("accounts.audit.combolist", "account_audit_run", run, null, null, counts);
             log.info("Combolist scan run {}: {}", run, summary);
             List<String> rejections = result.report().rejections().stream()

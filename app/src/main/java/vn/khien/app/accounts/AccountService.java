@@ -59,6 +59,7 @@ public class AccountService {
     private final Clock clock;
     private final Validator validator;
     private final TransactionTemplate tx;
+    private final vn.khien.app.accounts.internal.OwnerNotices notices;
 
     public AccountService(
             AccountDao accounts,
@@ -72,7 +73,9 @@ public class AccountService {
             Jobs jobs,
             Clock clock,
             Validator validator,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            vn.khien.app.accounts.internal.OwnerNotices notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.findings = findings;
         this.audits = audits;
@@ -120,6 +123,13 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Account account(UnitScope scope, long id) {
         return accounts.account(scope, id).orElseThrow(() -> AccountException.notFound("account " + id));
+    }
+
+    /** The mails sent to an account's owner, newest first. */
+    @Transactional(readOnly = true)
+    public List<OwnerNotice> notices(UnitScope scope, long accountId) {
+        account(scope, accountId);
+        return notices.notices(accountId);
     }
 
     @Transactional(readOnly = true)

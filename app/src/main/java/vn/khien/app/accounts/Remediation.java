@@ -3,7 +3,11 @@ package vn.khien.app.accounts;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A proposal to lock, disable or force a password reset of an account because of a finding. */
+/**
+ * A proposal to lock, disable or force a password reset of an account because of a finding.
+ *
+ * @param notificationStatus how the mail to the owner went (SENT, FAILED, NO_ADDRESS), null before or without owner
+ */
 public record Remediation(
         long id,
         long findingId,
@@ -22,7 +26,9 @@ public record Remediation(
         @Nullable Instant decidedAt,
         @Nullable Instant executedAt,
         @Nullable Instant verifiedAt,
-        boolean notificationDue) {
+        boolean notificationDue,
+        @Nullable Instant notifiedAt,
+        @Nullable String notificationStatus) {
     public enum Action {
         LOCK,
         DISABLE,

@@ -22,7 +22,8 @@ import vn.khien.app.security.SecretBox;
  * The lock/disable/force-reset workflow: a proposal per finding with a dry run read from the directory,
  * approval by the head of the account's unit or the province coordinator, execution through LDAP and
  * re-verification by reading the entry back; and account lifecycle requests (issue, change owner, revoke).
- * Every step is in the audit trail. Owner notification is recorded as due ({@code notificationDue}).
+ * Every step is in the audit trail. The owner (when the account has one) is mailed once the approval commits, and the
+ * delivery is recorded ({@code notificationDue}, {@link OwnerNotice}).
  */
 @Service
 public class RemediationService {
@@ -38,6 +39,7 @@ public class RemediationService {
     private final Clock clock;
     private final vn.khien.app.org.PersonService people;
     private final AccountAuditService audits;
+    private final vn.khien.app.accounts.internal.OwnerNotices notices;
 
     public RemediationService(
             vn.khien.app.org.PersonService people,
@@ -48,7 +50,9 @@ public class RemediationService {
             LdapDirectory directory,
             SecretBox secrets,
             AuditTrail audit,
+            vn.khien.app.accounts.internal.OwnerNotices notices,
             Clock clock) {
+        this.notices = notices;
         this.people = people;
         this.audits = audits;
         this.remediations = remediations;
@@ -129,6 +133,7 @@ public class RemediationService {
         Account a = accounts.account(scope, before.accountId()).orElseThrow();
         Optional<DirectoryConnection> c = accounts.connectionOfSystem(a.systemId());
         if (c.isEmpty() || a.dn() == null) {
+            notifyOwner(a, approved);
             return approved;
         }
         String pw = password(c.get());
@@ -165,7 +170,185 @@ public class RemediationService {
                 a.unitId(),
                 approved,
                 trail);
+        notifyOwner(a, after);
         return after;
+    }
+
+    private void notifyOwner(Account a, Remediation r) {
+        if (a.ownerPersonId() == null) {
+            return;
+        }
+        String account = a.login() + " (" + a.systemName() + ")";
+        String done =
+                switch (r.status()) {
+                    case VERIFIED -> "đã thực hiện và kiểm tra lại / done and verified";
+                    case FAILED ->
+                        "chưa thực hiện được, cán bộ CNTT sẽ liên hệ / could not be done, IT will contact you";
+                    default -> "đã được phê duyệt, sẽ thực hiện thủ công / approved, to be done by hand";
+                };
+        String action =
+                switch (r.action()) {
+                    case LOCK -> "khoá tài khoản / lock the account";
+                    case DISABLE -> "vô hiệu hoá tài khoản / disable the account";
+                    case FORCE_RESET -> "buộc đổi mật khẩu / force a password change";
+                };
+        notices.afterCommit(
+                new vn.khien.app.accounts.internal.OwnerNotices.Mail(
+                        a,
+                        a.ownerPersonId(),
+                        OwnerNotice.Topic.REMEDIATION,
+                        r.id(),
+                        r.ruleId(),
+                        "[Khiên] Tài khoản " + account + ": " + action,
+                        "Tài khoản " + account + " vi phạm quy tắc " + r.ruleId() + ".\n"
+                                + "Biện pháp / action: " + action + " — " + done + ".\n"
+                                + "Người phê duyệt / approved by: " + r.approver() + ".\n"
+                                + "Liên hệ cán bộ phụ trách CNTT của đơn vị để được hỗ trợ / ask your unit's IT officer for help.\n"));
+    }
+
+    /**
+     * Applies an approved ISSUE: creates the entry in the system's directory (dry run, add, read back), registers the
+     * account with its owner and mails the owner the one-time initial password (OpenLDAP; {@code pwdReset} makes
+     * them change it). AD entries are created disabled: the AD administrator sets the password (unicodePwd needs
+     * LDAPS). Without a directory the request is left to be done by hand.
+     */
+    private void issue(LifecycleRequest r) {
+        vn.khien.app.platform.UnitScope all = vn.khien.app.platform.UnitScope.province();
+        Optional<DirectoryConnection> c = accounts.connectionOfSystem(r.systemId());
+        Instant now = clock.instant();
+        if (c.isEmpty() || r.login() == null) {
+            remediations.applied(
+                    r.id(), null, null, "MANUAL", "no directory connection: issue the account by hand", now);
+            return;
+        }
+        vn.khien.app.org.Person owner = r.personId() == null ? null : people.get(all, r.personId());
+        String fullName = owner == null ? r.login() : owner.fullName();
+        String sibling = accounts.ofSystem(r.systemId()).stream()
+                .map(Account::dn)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        boolean ad = c.get().kind() == DirectoryKind.AD;
+        String initial = ad || owner == null ? null : initialPassword();
+        String pw = password(c.get());
+        String dry = null;
+        String outcome;
+        String result;
+        Long accountId = null;
+        try {
+            LdapDirectory.NewUser u = new LdapDirectory.NewUser(
+                    LdapDirectory.dnFor(c.get(), r.login(), fullName, sibling),
+                    r.login(),
+                    fullName,
+                    owner == null ? null : owner.email(),
+                    initial);
+            dry = directory.previewCreate(c.get(), pw, u);
+            directory.create(c.get(), pw, u);
+            audit.record(
+                    "accounts.lifecycle.execute",
+                    "account_lifecycle_request",
+                    r.id(),
+                    r.unitId(),
+                    null,
+                    Map.of("change", dry));
+            boolean verified = directory.verifyCreated(c.get(), pw, u);
+            outcome = verified ? "VERIFIED" : "FAILED";
+            result = verified
+                    ? "created and read back: " + u.dn()
+                            + (ad ? "; disabled until the AD administrator sets the password" : "")
+                    : "created, but the entry does not read back as expected: " + u.dn();
+            long unitId = owner == null ? r.unitId() : owner.unitId();
+            accounts.upsert(
+                    r.systemId(),
+                    unitId,
+                    new AccountRecord(
+                            r.login(), u.mail(), u.dn(), !ad, false, now, null, ad ? null : now, false, false),
+                    owner == null ? null : owner.id(),
+                    false,
+                    "lifecycle");
+            Account created = accounts.ofSystem(r.systemId()).stream()
+                    .filter(a -> a.login().equalsIgnoreCase(r.login()))
+                    .findFirst()
+                    .orElseThrow();
+            accountId = created.id();
+            if (owner != null) {
+                String account = created.login() + " (" + created.systemName() + ")";
+                notices.afterCommit(new vn.khien.app.accounts.internal.OwnerNotices.Mail(
+                        created,
+                        owner.id(),
+                        OwnerNotice.Topic.ISSUE,
+                        r.id(),
+                        null,
+                        "[Khiên] Tài khoản mới / New account " + account,
+                        ad
+                                ? "Tài khoản " + account + " đã được tạo, đang khoá cho đến khi quản trị AD đặt mật"
+                                        + " khẩu.\nAccount " + account + " was created, disabled until the AD"
+                                        + " administrator sets its password.\n"
+                                : "Tài khoản " + account + " đã được cấp. Mật khẩu ban đầu (dùng một lần, phải đổi"
+                                        + " ngay khi đăng nhập): " + initial + "\n\nAccount " + account
+                                        + " was issued. One-time initial password, to be changed at first sign-in: "
+                                        + initial + "\n"));
+            }
+            audits.registryAudit(all, r.systemId(), 0);
+        } catch (LDAPException e) {
+            outcome = "FAILED";
+            result = "LDAP " + e.getResultCode() + ": " + e.getDiagnosticMessage();
+        }
+        remediations.applied(r.id(), accountId, dry, outcome, result, clock.instant());
+    }
+
+    /** Applies an approved REVOKE like a DISABLE remediation: dry run, apply, read back, registry state. */
+    private void revoke(LifecycleRequest r) {
+        vn.khien.app.platform.UnitScope all = vn.khien.app.platform.UnitScope.province();
+        Account a = accounts.account(all, r.accountId()).orElseThrow();
+        Optional<DirectoryConnection> c = accounts.connectionOfSystem(a.systemId());
+        if (c.isEmpty() || a.dn() == null) {
+            accounts.setState(a.id(), false, a.locked());
+            remediations.applied(
+                    r.id(),
+                    null,
+                    null,
+                    "MANUAL",
+                    "disabled in the registry; disable it by hand in " + a.systemName(),
+                    clock.instant());
+            return;
+        }
+        String pw = password(c.get());
+        String dry = null;
+        String outcome;
+        String result;
+        try {
+            dry = directory.dryRun(c.get(), pw, a.dn(), Remediation.Action.DISABLE);
+            directory.apply(c.get(), pw, a.dn(), Remediation.Action.DISABLE);
+            audit.record(
+                    "accounts.lifecycle.execute",
+                    "account_lifecycle_request",
+                    r.id(),
+                    a.unitId(),
+                    null,
+                    Map.of("change", dry));
+            boolean verified = directory.verify(c.get(), pw, a.dn(), Remediation.Action.DISABLE);
+            outcome = verified ? "VERIFIED" : "FAILED";
+            result = verified ? "revoked and verified: " + dry : "applied, but the entry does not show it: " + dry;
+            if (verified) {
+                accounts.setState(a.id(), false, true);
+                audits.registryAudit(all, a.systemId(), 0);
+            }
+        } catch (LDAPException e) {
+            outcome = "FAILED";
+            result = "LDAP " + e.getResultCode() + ": " + e.getDiagnosticMessage();
+        }
+        remediations.applied(r.id(), null, dry, outcome, result, clock.instant());
+    }
+
+    private static String initialPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder("Kh#");
+        for (int i = 0; i < 14; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 
     private Remediation pending(vn.khien.app.platform.UnitScope scope, long id) {
@@ -252,6 +435,13 @@ public class RemediationService {
                     Map.of("ownerPersonId", String.valueOf(account.ownerPersonId())),
                     Map.of("ownerPersonId", String.valueOf(owner.id())));
             audits.registryAudit(vn.khien.app.platform.UnitScope.province(), account.systemId(), 0);
+            remediations.applied(id, null, null, "REGISTRY", "owner set to person " + owner.id(), clock.instant());
+        }
+        if (approve && before.kind() == LifecycleRequest.Kind.ISSUE) {
+            issue(before);
+        }
+        if (approve && before.kind() == LifecycleRequest.Kind.REVOKE && before.accountId() != null) {
+            revoke(before);
         }
         LifecycleRequest after = remediations.findRequest(scope, id).orElseThrow();
         audit.record(

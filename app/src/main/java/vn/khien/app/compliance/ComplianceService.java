@@ -24,6 +24,7 @@ import vn.khien.app.audit.AuditTrail;
 import vn.khien.app.compliance.internal.ExceptionDao;
 import vn.khien.app.compliance.internal.FindingDao;
 import vn.khien.app.compliance.internal.LogSightingDao;
+import vn.khien.app.compliance.internal.PublicationDao;
 import vn.khien.app.compliance.internal.ScoreDao;
 import vn.khien.app.detection.SecretMachineSeen;
 import vn.khien.app.inventory.EndpointSnapshot;
@@ -44,9 +45,11 @@ import vn.khien.core.compliance.RuleId;
 import vn.khien.core.compliance.RulePack;
 import vn.khien.core.compliance.RulePacks;
 import vn.khien.core.compliance.RuleResult;
+import vn.khien.core.compliance.Score;
 import vn.khien.core.compliance.Status;
 import vn.khien.core.compliance.Subject;
 import vn.khien.core.compliance.UnitFacts;
+import vn.khien.core.compliance.UnitScore;
 import vn.khien.core.inventory.EndpointFacts;
 import vn.khien.core.inventory.FactSource;
 import vn.khien.core.org.Role;
@@ -73,6 +76,7 @@ public class ComplianceService {
     private final Clock clock;
     private final RuleEvaluator evaluator;
     private final LogSightingDao sightings;
+    private final PublicationDao publications;
 
     /** How long a state-secret machine seen in network logs stays SECRET-ZONE evidence after the last such line. */
     public static final Duration SIGHTING_WINDOW = Duration.ofDays(30);
@@ -86,6 +90,7 @@ public class ComplianceService {
             ScoreDao scores,
             AuditTrail audit,
             LogSightingDao sightings,
+            PublicationDao publications,
             Clock clock) {
         this.inventory = inventory;
         this.units = units;
@@ -95,6 +100,7 @@ public class ComplianceService {
         this.scores = scores;
         this.audit = audit;
         this.sightings = sightings;
+        this.publications = publications;
         this.clock = clock;
         this.evaluator = new RuleEvaluator(RulePacks.builtIn(PACK), VN);
     }
@@ -187,6 +193,72 @@ public class ComplianceService {
     }
 
     /**
+     * Publishes the complete current result of an outside source (the account audits) for its rules: upserts an open
+     * finding of kind ACCOUNT per reported (rule, subject), resolves that source's open findings of those rules that
+     * are no longer reported, records history, stores each unit's own subject count as the denominator of the
+     * source's per-rule scores (compliant = subjects without an open, non-exempted finding) and re-scores. A system
+     * call (no caller scope); it runs in its own transaction, so call it with data read after your own commit.
+     *
+     * @param source a short stable name, e.g. {@code accounts}
+     * @param ruleIds the published rules of the pack ({@link vn.khien.core.compliance.RuleId#published()}) this
+     *     result covers
+     * @param subjectsPerUnit each unit's own subjects (e.g. accounts) the rules were evaluated for
+     * @param failures the failures found now, each for one of {@code ruleIds}
+     * @throws ComplianceException when a rule is unknown, not published, or a failure names another rule
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public PublishSummary publish(
+            String source,
+            java.util.Collection<String> ruleIds,
+            Map<Long, Long> subjectsPerUnit,
+            List<PublishedFinding> failures) {
+        if (source.isBlank() || FindingDao.EVALUATOR.equals(source)) {
+            throw ComplianceException.invalid("source: '" + source + "' cannot publish findings");
+        }
+        Set<String> rules = new java.util.LinkedHashSet<>(ruleIds);
+        for (String r : rules) {
+            RuleId id = RuleId.byCode(r).orElseThrow(() -> ComplianceException.invalid("unknown rule '" + r + "'"));
+            if (!id.published() || evaluator.pack().rule(id).isEmpty()) {
+                throw ComplianceException.invalid("rule " + r + " is not a published rule of pack " + PACK);
+            }
+        }
+        Instant now = clock.instant();
+        List<FindingDao.Failure> rows = new ArrayList<>(failures.size());
+        for (PublishedFinding f : failures) {
+            if (!rules.contains(f.ruleId())) {
+                throw ComplianceException.invalid("finding of rule " + f.ruleId() + " outside the published rules");
+            }
+            Rule rule = evaluator
+                    .pack()
+                    .rule(RuleId.byCode(f.ruleId()).orElseThrow())
+                    .orElseThrow();
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("fact", f.ruleId());
+            ev.put("observed", f.evidence());
+            ev.put("input", source);
+            ev.put("observedAt", now.toString());
+            rows.add(new FindingDao.Failure(
+                    f.ruleId(),
+                    Subject.Kind.ACCOUNT.name(),
+                    f.subjectId(),
+                    null,
+                    f.label(),
+                    f.unitId(),
+                    rule.severity().name(),
+                    rule.titleVi() + ": " + f.label() + " — " + f.evidence(),
+                    rule.titleEn() + ": " + f.label() + " — " + f.evidence(),
+                    JSON.writeValueAsString(List.of(ev))));
+        }
+        int[] changes = findings.apply(
+                source, rules, rows, evaluator.pack().id(), evaluator.pack().version(), now);
+        publications.replace(source, rules, subjectsPerUnit, now);
+        evaluate("published by " + source);
+        long subjects =
+                subjectsPerUnit.values().stream().mapToLong(Long::longValue).sum();
+        return new PublishSummary(source, now, rows.size(), changes[0], changes[1], subjects);
+    }
+
+    /**
      * Keeps a state-secret machine's appearance in network logs as SECRET-ZONE evidence (detection found it) and
      * returns whether it is news (no such line received in the {@link #SIGHTING_WINDOW}), when the caller should
      * re-evaluate. Runs in its own transaction (it is called after the log flush commits).
@@ -235,7 +307,53 @@ public class ComplianceService {
         for (Unit u : units.all(UnitScope.province())) {
             parents.put(String.valueOf(u.id()), u.parentId() == null ? null : String.valueOf(u.parentId()));
         }
-        scores.snapshot(today(), ComplianceScores.score(ev, exempt, parents));
+        scores.snapshot(today(), ComplianceScores.score(ev, exempt, parents, publishedScores()));
+    }
+
+    /** Each unit's own counts of the published sources: per rule, subjects without an open finding of it. */
+    private Map<String, UnitScore> publishedScores() {
+        Map<String, Map<Long, Map<String, Set<String>>>> failing = new HashMap<>();
+        for (FindingDao.OpenPublished o : findings.openPublished(today())) {
+            failing.computeIfAbsent(o.source(), k -> new HashMap<>())
+                    .computeIfAbsent(o.unitId(), k -> new HashMap<>())
+                    .computeIfAbsent(o.rule(), k -> new HashSet<>())
+                    .add(o.subject());
+        }
+        Map<String, Map<RuleId, long[]>> perRule = new HashMap<>();
+        Map<String, long[]> overall = new HashMap<>();
+        for (PublicationDao.Source s : publications.sources()) {
+            Map<Long, Map<String, Set<String>>> bySource = failing.getOrDefault(s.source(), Map.of());
+            Set<Long> unitIds = new HashSet<>(s.subjects().keySet());
+            unitIds.addAll(bySource.keySet());
+            for (long unit : unitIds) {
+                Map<String, Set<String>> byRule = bySource.getOrDefault(unit, Map.of());
+                Set<String> anyFailing = new HashSet<>();
+                byRule.values().forEach(anyFailing::addAll);
+                long total = Math.max(s.subjects().getOrDefault(unit, 0L), anyFailing.size());
+                String key = String.valueOf(unit);
+                for (String code : s.rules()) {
+                    RuleId rule = RuleId.byCode(code).orElse(null);
+                    if (rule == null) {
+                        continue;
+                    }
+                    long bad = byRule.getOrDefault(code, Set.of()).size();
+                    long[] c = perRule.computeIfAbsent(key, k -> new java.util.EnumMap<>(RuleId.class))
+                            .computeIfAbsent(rule, k -> new long[2]);
+                    c[0] += total - bad;
+                    c[1] += total;
+                }
+                long[] c = overall.computeIfAbsent(key, k -> new long[2]);
+                c[0] += total - anyFailing.size();
+                c[1] += total;
+            }
+        }
+        Map<String, UnitScore> out = new HashMap<>();
+        overall.forEach((unit, c) -> {
+            Map<RuleId, Score> rules = new java.util.EnumMap<>(RuleId.class);
+            perRule.getOrDefault(unit, Map.of()).forEach((r, x) -> rules.put(r, new Score(x[0], x[1])));
+            out.put(unit, new UnitScore(unit, rules, new Score(c[0], c[1])));
+        });
+        return out;
     }
 
     private static String evidenceJson(List<Evidence> evidence) {

@@ -271,6 +271,55 @@ public class NotificationService {
         return moved;
     }
 
+    /**
+     * Mails one person (their preferred e-mail address, else their organisation address) through the configured SMTP
+     * server and logs the delivery; used by other modules to tell an account owner what was done. The body may carry
+     * a one-time secret the person needs; it is never logged or stored, only the subject is.
+     *
+     * @return the delivery as logged (SENT, FAILED or NO_ADDRESS)
+     */
+    @Transactional
+    public Delivery mailPerson(long personId, String subject, String body) {
+        Instant now = clock.instant();
+        Person p = people.get(UnitScope.province(), personId);
+        String email = dao.preference(personId)
+                .map(Preference::email)
+                .filter(e -> e != null && !e.isBlank())
+                .orElse(p.email());
+        long id;
+        if (email == null || email.isBlank()) {
+            id = dao.log(null, null, personId, Channel.EMAIL.name(), null, subject, "NO_ADDRESS", 0, "no address", now);
+        } else {
+            NotifyDao.SettingsRow s = dao.settings();
+            Couriers.Outcome o = couriers.send(
+                    new Couriers.Route(
+                            Channel.EMAIL,
+                            email,
+                            s.smtpHost() == null ? "" : s.smtpHost(),
+                            s.smtpPort() == null ? 25 : s.smtpPort(),
+                            s.smtpFrom(),
+                            "",
+                            "",
+                            s.smtpUsername() == null ? "" : s.smtpUsername(),
+                            s.smtpPasswordEnc() == null ? "" : box.decrypt(s.smtpPasswordEnc()),
+                            s.smtpStartTls()),
+                    subject,
+                    body);
+            id = dao.log(
+                    null,
+                    null,
+                    personId,
+                    Channel.EMAIL.name(),
+                    email,
+                    subject,
+                    o.sent() ? "SENT" : "FAILED",
+                    o.attempts(),
+                    o.sent() ? null : o.error(),
+                    now);
+        }
+        return dao.delivery(id).orElseThrow();
+    }
+
     /** What an acknowledgement link did. */
     public record Acknowledgement(boolean valid, boolean already, String title) {}
 

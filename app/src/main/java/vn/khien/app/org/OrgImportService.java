@@ -38,7 +38,15 @@ public class OrgImportService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public OrgImportService(UnitDao units, PersonDao people, AuditTrail audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public OrgImportService(
+            UnitDao units,
+            PersonDao people,
+            AuditTrail audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.units = units;
         this.people = people;
         this.audit = audit;
@@ -239,6 +247,9 @@ public class OrgImportService {
                         row.active(),
                         row.roles());
                 audit.record("person.import", "person", before.id(), unit.id(), before, row);
+                if (before.active() && !row.active()) {
+                    events.publishEvent(new PersonLeft(before.id(), unit.id()));
+                }
                 c.updated++;
             }
         }

@@ -21,8 +21,15 @@ public class PersonService {
     private final UnitDao units;
     private final AuditTrail audit;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public PersonService(PersonDao people, UnitDao units, AuditTrail audit, Validator validator) {
+    public PersonService(
+            PersonDao people,
+            UnitDao units,
+            AuditTrail audit,
+            Validator validator,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.people = people;
         this.units = units;
         this.audit = audit;
@@ -117,6 +124,9 @@ public class PersonService {
                 after.unitId(),
                 before,
                 after);
+        if (before.active() && !after.active()) {
+            events.publishEvent(new PersonLeft(id, after.unitId()));
+        }
         return after;
     }
 

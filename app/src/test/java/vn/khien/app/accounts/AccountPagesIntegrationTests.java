@@ -33,6 +33,9 @@ class AccountPagesIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
+    vn.khien.app.org.PersonService people;
+
+    @Autowired
     AccountService accounts;
 
     @Autowired
@@ -147,6 +150,31 @@ class AccountPagesIntegrationTests {
                         .param("reason", "nghỉ hưu"))
                 .andExpect(status().is3xxRedirection());
         assertThat(page("/accounts/approvals", coordinator)).contains("Thu hồi").contains("nghỉ hưu");
+        // the head approves the revoke: without a directory it is disabled in the registry, to be done by hand
+        long revoke = Fixtures.asAdmin(
+                () -> remediation.requests(UnitScope.province(), true).get(0).id());
+        mvc.perform(post("/accounts/requests/" + revoke + "/approve")
+                        .with(authentication(head))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/accounts/approvals", coordinator)).contains("Làm thủ công");
+        // the owner (phuc.vh has one) was told of the approved remediation; no SMTP here, so the delivery failed
+        assertThat(page("/accounts/" + idle.accountId(), coordinator))
+                .contains("owner-notices")
+                .contains("Biện pháp xử lý");
+        // an issue request from the systems page
+        assertThat(page("/accounts/systems", coordinator)).contains("issue-request");
+        long owner = Fixtures.asAdmin(() -> people.search(UnitScope.province(), binhAn, "linh.dt", 1, 0)
+                .get(0)
+                .id());
+        mvc.perform(post("/accounts/issue")
+                        .with(authentication(coordinator))
+                        .with(csrf())
+                        .param("systemId", String.valueOf(system))
+                        .param("login", "linh.dt")
+                        .param("personId", String.valueOf(owner)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/accounts/approvals", coordinator)).contains("linh.dt").contains("Cấp mới");
 
         // Hòa Phú's officer sees none of it
         assertThat(page("/accounts", officer)).doesNotContain("phuc.vh");

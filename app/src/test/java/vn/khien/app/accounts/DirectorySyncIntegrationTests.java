@@ -49,6 +49,13 @@ class DirectorySyncIntegrationTests {
     @Autowired
     Jobs jobs;
 
+    @Autowired
+    vn.khien.app.notify.NotificationService notifications;
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension mail = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+
     Slapd slapd;
     String coordinator;
 
@@ -242,6 +249,168 @@ class DirectorySyncIntegrationTests {
                 .getContentAsString();
         assertThat((Boolean) JsonPath.read(account, "$[0].locked")).isTrue();
         assertThat((Boolean) JsonPath.read(account, "$[0].enabled")).isFalse();
+    }
+
+    @Test
+    void anApprovedIssueCreatesTheEntryThatSyncsBackAndAnApprovedRevokeLocksIt() throws Exception {
+        Fixtures.asAdmin(() -> notifications.updateSettings(
+                new vn.khien.app.notify.NotifySettings(
+                        "127.0.0.1",
+                        mail.getSmtp().getPort(),
+                        "khien@demo.gov.vn",
+                        null,
+                        false,
+                        15,
+                        "https://khien.demo.gov.vn",
+                        null,
+                        false,
+                        false),
+                null));
+        long systemId = connectAndSync();
+        // an.lm's default password is a new finding: the owner is told, without the password
+        assertThat(mail.getReceivedMessages())
+                .anySatisfy(m -> assertThat(m.getSubject()).contains("an.lm"))
+                .allSatisfy(m -> assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m))
+                        .doesNotContain("Abc@123"));
+        int before = mail.getReceivedMessages().length;
+
+        String people = mvc.perform(get("/api/v1/people")
+                        .header("Authorization", coordinator)
+                        .param("q", "linh.dt"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long person = ((Number) JsonPath.read(people, "$[0].id")).longValue();
+        String request = mvc.perform(post("/api/v1/accounts/requests")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"ISSUE\",\"systemId\":" + systemId + ",\"login\":\"linh.dt\",\"personId\":"
+                                + person + ",\"reason\":\"cán bộ mới\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long requestId = ((Number) JsonPath.read(request, "$.id")).longValue();
+        String approved = mvc.perform(post("/api/v1/accounts/requests/" + requestId + "/approve")
+                        .header("Authorization", coordinator))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((String) JsonPath.read(approved, "$.outcome")).as(approved).isEqualTo("VERIFIED");
+        assertThat((String) JsonPath.read(approved, "$.dryRun")).contains("uid=linh.dt," + PEOPLE);
+        assertThat(approved).doesNotContain("Kh#");
+
+        // the owner got the one-time password by mail; the entry must change it
+        var issued = java.util.Arrays.stream(mail.getReceivedMessages())
+                .skip(before)
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains("linh.dt");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(issued);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(Kh#[A-Za-z0-9]{14})").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        try (LDAPConnection admin = new LDAPConnection("127.0.0.1", slapd.port, Slapd.ROOT_DN, Slapd.ROOT_PW)) {
+            SearchResultEntry e = admin.getEntry("uid=linh.dt," + PEOPLE, "pwdReset", "mail", "userPassword");
+            assertThat(e).isNotNull();
+            assertThat(e.getAttributeValue("pwdReset")).isEqualTo("TRUE");
+            assertThat(e.getAttributeValue("userPassword")).startsWith("{SSHA}");
+        }
+        try (LDAPConnection c = new LDAPConnection("127.0.0.1", slapd.port, "uid=linh.dt," + PEOPLE, m.group(1))) {
+            assertThat(c.isConnected()).isTrue();
+        }
+
+        // a sync reads it back as the same registry account
+        long connectionId = ((Number) JsonPath.read(
+                        mvc.perform(get("/api/v1/accounts/connections").header("Authorization", coordinator))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$[0].id"))
+                .longValue();
+        Jobs.View done = await(JsonPath.read(
+                mvc.perform(post("/api/v1/accounts/connections/" + connectionId + "/sync")
+                                .header("Authorization", coordinator))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id"));
+        assertThat(done.state()).isEqualTo(Jobs.State.SUCCEEDED);
+        String listed = mvc.perform(get("/api/v1/accounts")
+                        .header("Authorization", coordinator)
+                        .param("q", "linh.dt"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(listed, "$")).hasSize(1);
+        long accountId = ((Number) JsonPath.read(listed, "$[0].id")).longValue();
+        assertThat((String) JsonPath.read(listed, "$[0].dn")).isEqualTo("uid=linh.dt," + PEOPLE);
+
+        // revoke: approved, the entry is locked and the registry shows it
+        String revoke = mvc.perform(post("/api/v1/accounts/requests")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"REVOKE\",\"systemId\":" + systemId + ",\"accountId\":" + accountId
+                                + ",\"reason\":\"nghỉ việc\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String revoked = mvc.perform(post("/api/v1/accounts/requests/"
+                                + ((Number) JsonPath.read(revoke, "$.id")).longValue() + "/approve")
+                        .header("Authorization", coordinator))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((String) JsonPath.read(revoked, "$.outcome")).as(revoked).isEqualTo("VERIFIED");
+        try (LDAPConnection admin = new LDAPConnection("127.0.0.1", slapd.port, Slapd.ROOT_DN, Slapd.ROOT_PW)) {
+            assertThat(admin.getEntry("uid=linh.dt," + PEOPLE, "pwdAccountLockedTime")
+                            .getAttributeValue("pwdAccountLockedTime"))
+                    .isEqualTo("000001010000Z");
+        }
+    }
+
+    private long connectAndSync() throws Exception {
+        long t00 = fixtures.unit("T00").id();
+        String system = mvc.perform(post("/api/v1/accounts/systems")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"LDAP tỉnh\",\"kind\":\"LDAP\",\"unitId\":" + t00 + "}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long systemId = ((Number) JsonPath.read(system, "$.id")).longValue();
+        String body = """
+                {"kind":"OPENLDAP","url":"%s","baseDn":"%s","bindDn":"%s","bindPassword":"%s",
+                 "adminGroup":"admins","auditPasswords":true}
+                """.formatted(slapd.url(), Slapd.SUFFIX, Slapd.ROOT_DN, Slapd.ROOT_PW);
+        String conn = mvc.perform(post("/api/v1/accounts/systems/" + systemId + "/connections")
+                        .header("Authorization", coordinator)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long connectionId = ((Number) JsonPath.read(conn, "$.id")).longValue();
+        String job = mvc.perform(post("/api/v1/accounts/connections/" + connectionId + "/sync")
+                        .header("Authorization", coordinator))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Jobs.View done = await(JsonPath.read(job, "$.id"));
+        assertThat(done.state()).as(String.valueOf(done.message())).isEqualTo(Jobs.State.SUCCEEDED);
+        return systemId;
     }
 
     private Jobs.View await(String id) throws InterruptedException {

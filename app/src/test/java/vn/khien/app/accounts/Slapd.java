@@ -46,13 +46,23 @@ final class Slapd implements AutoCloseable {
 
     /** Starts slapd with the entries of {@code ldif} (the suffix entry and policy are added here). */
     static Slapd start(String ldif) throws IOException, InterruptedException {
+        return start(ldif, "");
+    }
+
+    /**
+     * As {@link #start(String)}, loading {@code extraSchema} (slapd.conf schema statements) after the standard
+     * schemas, e.g. the test-only Active Directory attributes.
+     */
+    static Slapd start(String ldif, String extraSchema) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("khien-slapd");
         Files.createDirectories(dir.resolve("db"));
+        Files.writeString(dir.resolve("extra.schema"), extraSchema, StandardCharsets.UTF_8);
         String conf = """
                 include /etc/ldap/schema/core.schema
                 include /etc/ldap/schema/cosine.schema
                 include /etc/ldap/schema/inetorgperson.schema
                 include /etc/ldap/schema/nis.schema
+                include %1$s/extra.schema
                 modulepath /usr/lib/ldap
                 moduleload back_mdb
                 moduleload ppolicy

@@ -27,6 +27,21 @@ public final class ComplianceScores {
      */
     public static Map<String, UnitScore> score(
             Evaluation evaluation, Set<Exemption> exemptions, Map<String, @Nullable String> parents) {
+        return score(evaluation, exemptions, parents, Map.of());
+    }
+
+    /**
+     * As {@link #score(Evaluation, Set, Map)}, adding the counts of rules evaluated elsewhere ({@link
+     * RuleId#published()}, e.g. the account audits): each entry is a unit's own counts (not its subtree), per rule
+     * and overall (subjects compliant with every published rule), rolled up to the ancestors like the rest.
+     *
+     * @param published unit id → that unit's own published counts
+     */
+    public static Map<String, UnitScore> score(
+            Evaluation evaluation,
+            Set<Exemption> exemptions,
+            Map<String, @Nullable String> parents,
+            Map<String, UnitScore> published) {
         Map<String, EnumMap<RuleId, long[]>> perRule = new HashMap<>();
         Map<String, long[]> overall = new HashMap<>();
         Map<Subject, boolean[]> subjects = new LinkedHashMap<>();
@@ -52,6 +67,18 @@ public final class ComplianceScores {
             if (all[0]) {
                 c[0]++;
             }
+        });
+
+        published.forEach((unit, own) -> {
+            EnumMap<RuleId, long[]> rules = perRule.computeIfAbsent(unit, u -> new EnumMap<>(RuleId.class));
+            own.perRule().forEach((rule, sc) -> {
+                long[] c = rules.computeIfAbsent(rule, k -> new long[2]);
+                c[0] += sc.compliant();
+                c[1] += sc.total();
+            });
+            long[] c = overall.computeIfAbsent(unit, u -> new long[2]);
+            c[0] += own.overall().compliant();
+            c[1] += own.overall().total();
         });
 
         Set<String> units = new HashSet<>(parents.keySet());

@@ -139,7 +139,15 @@ public final class RuleEvaluator {
                         case SECRET_USB -> secretUsb(e, ctx.usbSightingsOnNetworked());
                         case BACKUP_AGE -> backupAge(e, ctx.now());
                         case REPORTING -> reporting(e, ctx.now());
-                        case IT_OFFICER -> null;
+                        case IT_OFFICER,
+                                ACCOUNT_DEFAULT,
+                                ACCOUNT_WEAK,
+                                ACCOUNT_BREACHED,
+                                ACCOUNT_LEAKED,
+                                ACCOUNT_SHARED,
+                                ACCOUNT_IDLE,
+                                ACCOUNT_ORPHAN,
+                                ACCOUNT_ADMIN_MFA -> null;
                     };
             if (o != null) {
                 out.add(new RuleResult(rule, subject, unit, o.status, o.evidence, o.explanation));

@@ -3,7 +3,8 @@ package vn.khien.core.compliance;
 import java.util.Objects;
 
 /**
- * What a result is about: an endpoint (by inventory id) or a unit (by unit id).
+ * What a result is about: an endpoint (by inventory id), a unit (by unit id) or an official account (by registry
+ * id, for the published account rules).
  *
  * @param kind endpoint or unit
  * @param id the endpoint's or unit's id, never blank
@@ -12,7 +13,8 @@ public record Subject(Kind kind, String id) {
     /** The kinds of subject rules are evaluated for. */
     public enum Kind {
         ENDPOINT,
-        UNIT
+        UNIT,
+        ACCOUNT
     }
 
     public Subject {

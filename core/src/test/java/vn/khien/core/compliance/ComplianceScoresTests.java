@@ -74,6 +74,29 @@ class ComplianceScoresTests {
     }
 
     @Test
+    void addsPublishedAccountCountsToTheUnitAndItsAncestors() {
+        Evaluation ev = new Evaluation("p", "1", NOW, List.of(r(RuleId.AV_PRESENT, "pc1", "XA-AN", Status.PASS)));
+        Map<String, UnitScore> published = Map.of(
+                "XA-AN",
+                new UnitScore(
+                        "XA-AN",
+                        Map.of(RuleId.ACCOUNT_WEAK, new Score(3, 4), RuleId.ACCOUNT_IDLE, new Score(4, 4)),
+                        new Score(3, 4)),
+                "STC-KT",
+                new UnitScore("STC-KT", Map.of(RuleId.ACCOUNT_WEAK, new Score(2, 2)), new Score(2, 2)));
+
+        Map<String, UnitScore> scores = ComplianceScores.score(ev, Set.of(), tree(), published);
+
+        assertThat(scores.get("XA-AN").rule(RuleId.ACCOUNT_WEAK)).isEqualTo(new Score(3, 4));
+        assertThat(scores.get("XA-AN").overall()).isEqualTo(new Score(4, 5));
+        assertThat(scores.get("TINH").rule(RuleId.ACCOUNT_WEAK)).isEqualTo(new Score(5, 6));
+        assertThat(scores.get("TINH").rule(RuleId.AV_PRESENT)).isEqualTo(new Score(1, 1));
+        assertThat(scores.get("TINH").overall()).isEqualTo(new Score(6, 7));
+        assertThat(RuleId.ACCOUNT_WEAK.published()).isTrue();
+        assertThat(RuleId.AV_PRESENT.published()).isFalse();
+    }
+
+    @Test
     void refusesACycleInTheUnitTree() {
         Map<String, String> cyclic = Map.of("A", "B", "B", "A");
         Evaluation ev = new Evaluation("p", "1", NOW, List.of());

@@ -268,6 +268,25 @@ public class AccountDao {
     }
 
     /** Every account in scope, for the registry audit. */
+    /** Marks the accounts of a person who left as departed; returns the systems they are in. */
+    public List<Long> markDeparted(long personId) {
+        return jdbc.sql("""
+                        update account set departed = true, updated_at = now()
+                        where owner_person_id = :p and not departed returning system_id
+                        """).param("p", personId).query(Long.class).list().stream()
+                .distinct()
+                .toList();
+    }
+
+    /** Number of accounts per unit (own, not subtree), province-wide. */
+    public java.util.Map<Long, Long> countsByUnit() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        jdbc.sql("select unit_id, count(*) from account group by unit_id").query(rs -> {
+            out.put(rs.getLong(1), rs.getLong(2));
+        });
+        return out;
+    }
+
     public List<Account> all(UnitScope scope) {
         return bind(jdbc.sql(ACCOUNT + " where " + scoped("a.unit_id", scope)), scope)
                 .query(AccountDao::account)

@@ -326,6 +326,101 @@ public class LdapDirectory {
         }
     }
 
+    // lifecycle
+
+    /** AD {@code userAccountControl} bit: no password required (until the AD administrator sets one). */
+    public static final int PASSWD_NOTREQD = 0x20;
+
+    /** A user to create: where, and what the entry holds. The password is null for AD (set there by its admin). */
+    public record NewUser(
+            String dn,
+            String login,
+            String fullName,
+            @Nullable String mail,
+            @Nullable String password) {}
+
+    /** The DN a new user gets: next to the system's existing users, else directly under the base DN. */
+    public static String dnFor(DirectoryConnection c, String login, String fullName, @Nullable String siblingDn)
+            throws LDAPException {
+        String parent = siblingDn == null ? c.baseDn() : new DN(siblingDn).getParentString();
+        return c.kind() == DirectoryKind.AD
+                ? new com.unboundid.ldap.sdk.RDN("CN", fullName) + "," + parent
+                : new com.unboundid.ldap.sdk.RDN("uid", login) + "," + parent;
+    }
+
+    /** What {@link #create} would write (never the password); fails when the entry exists already. */
+    public String previewCreate(DirectoryConnection c, String password, NewUser u) throws LDAPException {
+        try (LDAPConnection conn = connect(c, password)) {
+            if (conn.getEntry(u.dn(), "1.1") != null) {
+                throw new LDAPException(com.unboundid.ldap.sdk.ResultCode.ENTRY_ALREADY_EXISTS, u.dn() + " exists");
+            }
+        }
+        return c.kind() == DirectoryKind.AD
+                ? "add " + u.dn() + " (user, sAMAccountName " + u.login() + ", userAccountControl "
+                        + (ACCOUNTDISABLE | PASSWD_NOTREQD) + " = disabled until the AD administrator sets a password)"
+                : "add " + u.dn() + " (inetOrgPerson, uid " + u.login() + ", initial password, pwdReset TRUE)";
+    }
+
+    /** Creates the entry: OpenLDAP with a {SSHA} of the initial password and pwdReset; AD disabled. */
+    public void create(DirectoryConnection c, String password, NewUser u) throws LDAPException {
+        String sn =
+                u.fullName().contains(" ") ? u.fullName().substring(u.fullName().lastIndexOf(' ') + 1) : u.fullName();
+        List<Attribute> attrs = new ArrayList<>();
+        if (c.kind() == DirectoryKind.AD) {
+            attrs.add(new Attribute("objectClass", "top", "person", "organizationalPerson", "user"));
+            attrs.add(new Attribute("sAMAccountName", u.login()));
+            attrs.add(new Attribute("userAccountControl", Integer.toString(ACCOUNTDISABLE | PASSWD_NOTREQD)));
+        } else {
+            attrs.add(new Attribute("objectClass", "inetOrgPerson"));
+            attrs.add(new Attribute("uid", u.login()));
+            if (u.password() != null) {
+                attrs.add(new Attribute("userPassword", ssha(u.password())));
+            }
+        }
+        attrs.add(new Attribute("cn", u.fullName()));
+        attrs.add(new Attribute("sn", sn));
+        if (u.mail() != null) {
+            attrs.add(new Attribute("mail", u.mail()));
+        }
+        try (LDAPConnection conn = connect(c, password)) {
+            conn.add(u.dn(), attrs);
+            if (c.kind() == DirectoryKind.OPENLDAP && u.password() != null) {
+                conn.modify(u.dn(), new Modification(ModificationType.REPLACE, "pwdReset", "TRUE"));
+            }
+        }
+    }
+
+    /** Re-reads a created entry: it exists and (OpenLDAP) must change its password, (AD) is disabled. */
+    public boolean verifyCreated(DirectoryConnection c, String password, NewUser u) throws LDAPException {
+        try (LDAPConnection conn = connect(c, password)) {
+            SearchResultEntry e = conn.getEntry(u.dn(), "userAccountControl", "pwdReset");
+            if (e == null) {
+                return false;
+            }
+            if (c.kind() == DirectoryKind.AD) {
+                Integer uac = e.getAttributeValueAsInteger("userAccountControl");
+                return uac != null && (uac & ACCOUNTDISABLE) != 0;
+            }
+            return u.password() == null || "TRUE".equalsIgnoreCase(e.getAttributeValue("pwdReset"));
+        }
+    }
+
+    private static String ssha(String password) {
+        byte[] salt = new byte[8];
+        new java.security.SecureRandom().nextBytes(salt);
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
+            md.update(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(salt);
+            byte[] d = md.digest();
+            byte[] all = java.util.Arrays.copyOf(d, d.length + salt.length);
+            System.arraycopy(salt, 0, all, d.length, salt.length);
+            return "{SSHA}" + java.util.Base64.getEncoder().encodeToString(all);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from the JDK", e);
+        }
+    }
+
     private static LDAPConnection connect(DirectoryConnection c, String password) throws LDAPException {
         LDAPURL url = new LDAPURL(c.url());
         LDAPConnectionOptions options = new LDAPConnectionOptions();

@@ -173,7 +173,26 @@ public class RemediationDao {
                 rs.getString("requested_by"),
                 rs.getTimestamp("requested_at").toInstant(),
                 rs.getString("approver"),
-                AccountDao.instant(rs, "decided_at"));
+                AccountDao.instant(rs, "decided_at"),
+                rs.getString("dry_run"),
+                rs.getString("outcome"),
+                rs.getString("result"),
+                AccountDao.instant(rs, "applied_at"));
+    }
+
+    public void applied(
+            long id, @Nullable Long accountId, @Nullable String dryRun, String outcome, String result, Instant at) {
+        jdbc.sql("""
+                        update account_lifecycle_request set account_id = coalesce(:account, account_id),
+                            dry_run = :dry, outcome = :outcome, result = :result, applied_at = :at where id = :id
+                        """)
+                .param("account", accountId)
+                .param("dry", dryRun)
+                .param("outcome", outcome)
+                .param("result", result)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
     }
 
     private static Remediation remediation(ResultSet rs, int n) throws SQLException {
@@ -195,6 +214,8 @@ public class RemediationDao {
                 AccountDao.instant(rs, "decided_at"),
                 AccountDao.instant(rs, "executed_at"),
                 AccountDao.instant(rs, "verified_at"),
-                rs.getBoolean("notification_due"));
+                rs.getBoolean("notification_due"),
+                AccountDao.instant(rs, "notified_at"),
+                rs.getString("notification_status"));
     }
 }

@@ -78,6 +78,7 @@ class AccountPages {
         model.addAttribute("findings", audits.findings(scope, id, null, false));
         model.addAttribute("remediations", remediation.list(scope, id, false));
         model.addAttribute("actions", Remediation.Action.values());
+        model.addAttribute("notices", accounts.notices(scope, id));
         // candidates for a change of owner: active people of the account's unit and its sub-units
         model.addAttribute(
                 "owners",
@@ -119,7 +120,30 @@ class AccountPages {
         model.addAttribute("units", units.all(scope));
         model.addAttribute("kinds", SystemKind.values());
         model.addAttribute("directoryKinds", DirectoryKind.values());
+        model.addAttribute(
+                "owners",
+                people.search(scope, null, null, 1000, 0).stream()
+                        .filter(Person::active)
+                        .toList());
         return "accounts/systems";
+    }
+
+    @PostMapping("/accounts/issue")
+    String issue(
+            UnitScope scope,
+            @RequestParam long systemId,
+            @RequestParam String login,
+            @RequestParam long personId,
+            @RequestParam(required = false) @Nullable String reason) {
+        remediation.request(
+                scope,
+                vn.khien.app.accounts.LifecycleRequest.Kind.ISSUE,
+                systemId,
+                null,
+                login.strip(),
+                personId,
+                reason);
+        return "redirect:/accounts/approvals";
     }
 
     @PostMapping("/accounts/systems")

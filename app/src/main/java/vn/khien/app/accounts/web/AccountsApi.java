@@ -92,6 +92,12 @@ class AccountsApi {
         return audits.findings(scope, id, null, false);
     }
 
+    @GetMapping("/{id}/notices")
+    @Operation(summary = "Mails sent to the account's owner (delivery status only, never the content)")
+    List<vn.khien.app.accounts.OwnerNotice> notices(UnitScope scope, @PathVariable long id) {
+        return accounts.notices(scope, id);
+    }
+
     @GetMapping("/findings")
     @Operation(summary = "Account findings in scope, by rule (ACCOUNT-IDLE, ...) and open only by default")
     List<Finding> findings(
@@ -205,6 +211,11 @@ class AccountsApi {
     @GetMapping("/remediations")
     List<Remediation> remediations(UnitScope scope, @RequestParam(defaultValue = "false") boolean pending) {
         return remediation.list(scope, null, pending);
+    }
+
+    @GetMapping("/remediations/{id}")
+    Remediation remediation(UnitScope scope, @PathVariable long id) {
+        return remediation.get(scope, id);
     }
 
     @PostMapping("/remediations")

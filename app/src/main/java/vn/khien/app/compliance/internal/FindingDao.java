@@ -63,15 +63,37 @@ public class FindingDao {
      * @return {opened (new or reopened), resolved}
      */
     public int[] apply(List<Failure> failures, String packId, String packVersion, Instant now) {
+        return apply(EVALUATOR, null, failures, packId, packVersion, now);
+    }
+
+    /** The source of the findings the rule evaluator writes. */
+    public static final String EVALUATOR = "evaluator";
+
+    /**
+     * As {@link #apply(List, String, String, Instant)} for the findings of one source, limited to {@code rules}
+     * when not null: findings of other sources and rules are left alone.
+     */
+    public int[] apply(
+            String source,
+            java.util.@Nullable Collection<String> rules,
+            List<Failure> failures,
+            String packId,
+            String packVersion,
+            Instant now) {
         // one evaluation at a time writes findings (after an import, nightly, after an exception decision)
         jdbc.sql("select pg_advisory_xact_lock(7301002)").query(Object.class).single();
         Map<String, Existing> existing = new HashMap<>();
-        jdbc.sql("select id, rule_id, subject_kind, subject_id, status from finding")
-                .query(rs -> {
-                    existing.put(
-                            rs.getString(2) + '\u0001' + rs.getString(3) + '\u0001' + rs.getString(4),
-                            new Existing(rs.getLong(1), rs.getString(5)));
-                });
+        var load = jdbc.sql("select id, rule_id, subject_kind, subject_id, status from finding where source = :source"
+                        + (rules == null ? "" : " and rule_id = any(:rules)"))
+                .param("source", source);
+        if (rules != null) {
+            load = load.param("rules", rules.toArray(String[]::new));
+        }
+        load.query(rs -> {
+            existing.put(
+                    rs.getString(2) + '\u0001' + rs.getString(3) + '\u0001' + rs.getString(4),
+                    new Existing(rs.getLong(1), rs.getString(5)));
+        });
         Timestamp at = Timestamp.from(now);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> insertHistory = new ArrayList<>();
@@ -95,7 +117,8 @@ public class FindingDao {
                     at,
                     f.explanationVi(),
                     f.explanationEn(),
-                    f.evidence()
+                    f.evidence(),
+                    source
                 });
                 insertHistory.add(new Object[] {at, f.rule(), f.kind(), f.subject()});
             } else {
@@ -127,8 +150,8 @@ public class FindingDao {
         }
         batch("""
                 insert into finding (rule_id, subject_kind, subject_id, endpoint_id, subject_name, unit_id, severity, status,
-                    pack_id, pack_version, first_seen, last_seen, explanation_vi, explanation_en, evidence)
-                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                    pack_id, pack_version, first_seen, last_seen, explanation_vi, explanation_en, evidence, source)
+                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
                 """, inserts);
         batch("""
                 insert into finding_history (finding_id, at, status, note)
@@ -144,6 +167,22 @@ public class FindingDao {
         batch("insert into finding_history (finding_id, at, status, note) values (?, ?, ?, ?)", history);
         int reopened = (int) history.stream().filter(h -> "OPEN".equals(h[2])).count();
         return new int[] {inserts.size() + reopened, resolves.size()};
+    }
+
+    /** An open finding of a published source that no active exception covers. */
+    public record OpenPublished(String source, long unitId, String rule, String subject) {}
+
+    public List<OpenPublished> openPublished(LocalDate today) {
+        return jdbc.sql("""
+                        select f.source, f.unit_id, f.rule_id, f.subject_id from finding f
+                        where f.source <> :evaluator and f.status = 'OPEN' and f.unit_id is not null
+                          and not exists (select 1 from compliance_exception x where x.finding_id = f.id
+                                          and x.status = 'APPROVED' and x.expires_on >= :today)
+                        """)
+                .param("evaluator", EVALUATOR)
+                .param("today", today)
+                .query((rs, n) -> new OpenPublished(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     private void batch(String sql, List<Object[]> rows) {

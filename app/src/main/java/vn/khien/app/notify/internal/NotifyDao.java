@@ -241,6 +241,13 @@ public class NotifyDao {
                 .list();
     }
 
+    public java.util.Optional<Delivery> delivery(long id) {
+        return jdbc.sql("select * from notify_delivery where id = :id")
+                .param("id", id)
+                .query(NotifyDao::delivery)
+                .optional();
+    }
+
     public List<Delivery> queuedDigests() {
         return jdbc.sql("select * from notify_delivery where status = 'QUEUED_DIGEST' order by person_id, id")
                 .query(NotifyDao::delivery)
