@@ -2,6 +2,7 @@ package vn.khien.app.directives;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.app.audit.AuditTrail;
+import vn.khien.app.directives.internal.DirectiveDao;
 import vn.khien.app.directives.internal.ReportDao;
 import vn.khien.app.directives.internal.TaskDao;
 import vn.khien.app.org.UnitService;
@@ -35,6 +37,7 @@ public class UnitReportService {
 
     private final ReportDao dao;
     private final TaskDao taskDao;
+    private final DirectiveDao directiveDao;
     private final DirectiveService directives;
     private final DirectiveTaskService tasks;
     private final UnitService units;
@@ -45,6 +48,7 @@ public class UnitReportService {
     public UnitReportService(
             ReportDao dao,
             TaskDao taskDao,
+            DirectiveDao directiveDao,
             DirectiveService directives,
             DirectiveTaskService tasks,
             UnitService units,
@@ -53,6 +57,7 @@ public class UnitReportService {
             Clock clock) {
         this.dao = dao;
         this.taskDao = taskDao;
+        this.directiveDao = directiveDao;
         this.directives = directives;
         this.tasks = tasks;
         this.units = units;
@@ -202,8 +207,37 @@ public class UnitReportService {
     @PreAuthorize(DirectiveService.READERS)
     @Transactional(readOnly = true)
     public Overview overview(UnitScope scope, long directiveId) {
-        Directive d = directives.get(scope, directiveId);
-        List<DirectiveTask> all = tasks.tasks(scope, directiveId);
+        return overviewOf(scope, directives.get(scope, directiveId), tasks.tasks(scope, directiveId));
+    }
+
+    /**
+     * The progress of every active directive issued by {@code to} (or undated) with a task in {@code unitId}'s
+     * subtree, each overview limited to that subtree and to scope. For the periodic report, which the scheduler also
+     * generates without a caller: so no role check here, the scope alone limits what is read.
+     */
+    @Transactional(readOnly = true)
+    public List<DirectiveProgress> progress(UnitScope scope, long unitId, LocalDate to) {
+        Set<Long> subtree = new LinkedHashSet<>(units.subtreeIds(unitId));
+        subtree.removeIf(u -> !scope.allows(u));
+        if (subtree.isEmpty()) {
+            return List.of();
+        }
+        UnitScope within = UnitScope.of(subtree);
+        List<DirectiveProgress> out = new ArrayList<>();
+        for (Directive d : directiveDao.list(within)) {
+            if (!d.active() || (d.issuedOn() != null && d.issuedOn().isAfter(to))) {
+                continue;
+            }
+            List<DirectiveTask> own = tasks.named(taskDao.list(within, d.id()));
+            if (!own.isEmpty()) {
+                out.add(new DirectiveProgress(d, overviewOf(within, d, own)));
+            }
+        }
+        return out;
+    }
+
+    private Overview overviewOf(UnitScope scope, Directive d, List<DirectiveTask> all) {
+        long directiveId = d.id();
         Map<Long, ReportDao.Row> reports = dao.ofDirective(directiveId).stream()
                 .collect(Collectors.toMap(ReportDao.Row::unitId, Function.identity()));
         Map<Long, List<EvidenceFile>> evidence = taskDao.evidenceOfDirective(scope, directiveId).stream()
