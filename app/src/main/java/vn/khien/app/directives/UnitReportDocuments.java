@@ -207,7 +207,7 @@ public class UnitReportDocuments {
                     "Bảng 1. Nhiệm vụ của đơn vị",
                     List.of("TT", "Nhiệm vụ", "Hạn", "Trạng thái", "Tiến độ"),
                     rows,
-                    List.of(1, 8, 2, 3, 2)));
+                    List.of(1, 7, 3, 3, 2)));
         }
         if (!r.figures().isEmpty()) {
             body.add(new Block.Heading(1, n++ + ". Số liệu đo lường tự động"));

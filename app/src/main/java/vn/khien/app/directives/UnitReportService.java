@@ -2,7 +2,9 @@ package vn.khien.app.directives;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import vn.khien.app.directives.internal.DirectiveDao;
 import vn.khien.app.directives.internal.ReportDao;
 import vn.khien.app.directives.internal.TaskDao;
 import vn.khien.app.org.UnitService;
+import vn.khien.app.platform.KhienProperties;
 import vn.khien.app.platform.UnitScope;
 import vn.khien.app.security.CurrentCaller;
 import vn.khien.app.security.KhienPrincipal;
@@ -44,6 +47,7 @@ public class UnitReportService {
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ZoneId zone;
 
     public UnitReportService(
             ReportDao dao,
@@ -54,7 +58,8 @@ public class UnitReportService {
             UnitService units,
             CurrentCaller caller,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            KhienProperties properties) {
         this.dao = dao;
         this.taskDao = taskDao;
         this.directiveDao = directiveDao;
@@ -64,6 +69,7 @@ public class UnitReportService {
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.zone = properties.zone();
     }
 
     /** The stored report of (directive, unit), if the unit is in scope and one exists. */
@@ -211,7 +217,7 @@ public class UnitReportService {
     }
 
     /**
-     * The progress of every active directive issued by {@code to} (or undated) with a task in {@code unitId}'s
+     * The progress of every active directive issued and activated by {@code to} with a task in {@code unitId}'s
      * subtree, each overview limited to that subtree and to scope. For the periodic report, which the scheduler also
      * generates without a caller: so no role check here, the scope alone limits what is read.
      */
@@ -223,9 +229,12 @@ public class UnitReportService {
             return List.of();
         }
         UnitScope within = UnitScope.of(subtree);
+        Instant endOf = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<DirectiveProgress> out = new ArrayList<>();
         for (Directive d : directiveDao.list(within)) {
-            if (!d.active() || (d.issuedOn() != null && d.issuedOn().isAfter(to))) {
+            if (!d.active()
+                    || (d.issuedOn() != null && d.issuedOn().isAfter(to))
+                    || (d.activatedAt() != null && d.activatedAt().isAfter(endOf))) {
                 continue;
             }
             List<DirectiveTask> own = tasks.named(taskDao.list(within, d.id()));

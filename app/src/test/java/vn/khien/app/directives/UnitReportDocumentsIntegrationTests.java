@@ -246,6 +246,35 @@ class UnitReportDocumentsIntegrationTests {
         }
     }
 
+    long generate(String coordinator, String json) throws Exception {
+        String body = mvc.perform(post("/api/v1/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json)
+                        .header("Authorization", coordinator))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("READY"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return Long.parseLong(body.replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+    }
+
+    @Test
+    void aUnitsReportShowsOnlyItsSubtreeAndAnEarlierPeriodHasNoSection() throws Exception {
+        String coordinator = "Bearer " + fixtures.apiKey("T00", Role.COORDINATOR);
+        LocalDate today = periodic.today();
+        long own = generate(
+                coordinator,
+                "{\"unitId\":" + hoaPhu + ",\"from\":\"" + today.withDayOfMonth(1) + "\",\"to\":\"" + today + "\"}");
+        String text = pdfText(download("/api/v1/reports/" + own + "/pdf", coordinator));
+        String section = text.substring(text.indexOf("Kết quả thực hiện các văn bản chỉ đạo"));
+        assertThat(section).contains("Xã Hòa Phú").contains("0/1").doesNotContain("Xã Bình An");
+        long before = generate(
+                coordinator, "{\"month\":\"" + today.minusMonths(1).toString().substring(0, 7) + "\"}");
+        assertThat(pdfText(download("/api/v1/reports/" + before + "/pdf", coordinator)))
+                .doesNotContain("Kết quả thực hiện các văn bản chỉ đạo");
+    }
+
     @Test
     void theScheduledReportWithoutACallerHasTheSectionToo() throws Exception {
         Report r = periodic.scheduled(ReportKind.MONTHLY, periodic.today().plusMonths(1))

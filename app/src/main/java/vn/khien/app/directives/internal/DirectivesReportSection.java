@@ -73,10 +73,10 @@ class DirectivesReportSection implements ReportSectionContributor {
                         r.submittedAt() == null ? "" : day(r.submittedAt())));
             }
             blocks.add(new Block.Table(
-                    "Tình hình thực hiện " + UnitReportDocuments.letter(d),
-                    List.of("TT", "Đơn vị", "Nhiệm vụ hoàn thành/tổng", "Quá hạn", "Báo cáo", "Ngày gửi"),
+                    "Tình hình thực hiện theo đơn vị",
+                    List.of("TT", "Đơn vị", "Hoàn thành/Tổng", "Quá hạn", "Báo cáo", "Ngày gửi"),
                     rows,
-                    List.of(1, 6, 3, 2, 3, 3)));
+                    List.of(1, 6, 3, 2, 4, 3)));
             blocks.add(new Block.Paragraph(o.reported() + "/" + o.units() + " đơn vị đã báo cáo."));
             reported += o.reported();
             units += o.units();
