@@ -29,7 +29,9 @@ import vn.khien.core.document.OfficialDocument;
 
 /**
  * A unit's implementation report (báo cáo kết quả thực hiện) on a directive as an official document in the layout of
- * Decree 30/2020/NĐ-CP (DOCX, PDF) and its XLSX annex of tasks, figures and evidence. Reads only: nothing is stored
+ * Decree 30/2020/NĐ-CP (DOCX, PDF) and its XLSX annex of tasks, figures and evidence. Addressed to the directive's
+ * issuer and, when {@code khien.reports.issuing-body} names another body (the province's coordinating department),
+ * to that body too; signed by the unit's head who approved it, or left for a hand-written name before approval. Reads only: nothing is stored
  * or audited, the report itself is the record. Limited to the caller's scope like {@link UnitReportService#find}.
  */
 @Service
@@ -244,6 +246,10 @@ public class UnitReportDocuments {
                     rows,
                     List.of(1, 9, 3, 3)));
         }
+        List<String> recipients = new ArrayList<>(List.of(issuer));
+        if (!blank(settings.issuingBody()) && !settings.issuingBody().strip().equalsIgnoreCase(issuer)) {
+            recipients.add(settings.issuingBody().strip());
+        }
         boolean approved = r.status() == ReportStatus.APPROVED;
         return new OfficialDocument(
                 governing,
@@ -254,9 +260,9 @@ public class UnitReportDocuments {
                 date,
                 "Báo cáo",
                 "V/v kết quả thực hiện " + letter,
-                List.of(issuer),
+                recipients,
                 body,
-                List.of(issuer),
+                recipients,
                 new OfficialDocument.Signer(
                         null, "Thủ trưởng đơn vị", approved && r.decidedBy() != null ? r.decidedBy() : ""));
     }
