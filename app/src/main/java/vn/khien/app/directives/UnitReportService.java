@@ -2,6 +2,9 @@ package vn.khien.app.directives;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,9 +19,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khien.app.audit.AuditTrail;
+import vn.khien.app.directives.internal.DirectiveDao;
 import vn.khien.app.directives.internal.ReportDao;
 import vn.khien.app.directives.internal.TaskDao;
 import vn.khien.app.org.UnitService;
+import vn.khien.app.platform.KhienProperties;
 import vn.khien.app.platform.UnitScope;
 import vn.khien.app.security.CurrentCaller;
 import vn.khien.app.security.KhienPrincipal;
@@ -35,30 +40,36 @@ public class UnitReportService {
 
     private final ReportDao dao;
     private final TaskDao taskDao;
+    private final DirectiveDao directiveDao;
     private final DirectiveService directives;
     private final DirectiveTaskService tasks;
     private final UnitService units;
     private final CurrentCaller caller;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ZoneId zone;
 
     public UnitReportService(
             ReportDao dao,
             TaskDao taskDao,
+            DirectiveDao directiveDao,
             DirectiveService directives,
             DirectiveTaskService tasks,
             UnitService units,
             CurrentCaller caller,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            KhienProperties properties) {
         this.dao = dao;
         this.taskDao = taskDao;
+        this.directiveDao = directiveDao;
         this.directives = directives;
         this.tasks = tasks;
         this.units = units;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.zone = properties.zone();
     }
 
     /** The stored report of (directive, unit), if the unit is in scope and one exists. */
@@ -202,8 +213,40 @@ public class UnitReportService {
     @PreAuthorize(DirectiveService.READERS)
     @Transactional(readOnly = true)
     public Overview overview(UnitScope scope, long directiveId) {
-        Directive d = directives.get(scope, directiveId);
-        List<DirectiveTask> all = tasks.tasks(scope, directiveId);
+        return overviewOf(scope, directives.get(scope, directiveId), tasks.tasks(scope, directiveId));
+    }
+
+    /**
+     * The progress of every active directive issued and activated by {@code to} with a task in {@code unitId}'s
+     * subtree, each overview limited to that subtree and to scope. For the periodic report, which the scheduler also
+     * generates without a caller: so no role check here, the scope alone limits what is read.
+     */
+    @Transactional(readOnly = true)
+    public List<DirectiveProgress> progress(UnitScope scope, long unitId, LocalDate to) {
+        Set<Long> subtree = new LinkedHashSet<>(units.subtreeIds(unitId));
+        subtree.removeIf(u -> !scope.allows(u));
+        if (subtree.isEmpty()) {
+            return List.of();
+        }
+        UnitScope within = UnitScope.of(subtree);
+        Instant endOf = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<DirectiveProgress> out = new ArrayList<>();
+        for (Directive d : directiveDao.list(within)) {
+            if (!d.active()
+                    || (d.issuedOn() != null && d.issuedOn().isAfter(to))
+                    || (d.activatedAt() != null && d.activatedAt().isAfter(endOf))) {
+                continue;
+            }
+            List<DirectiveTask> own = tasks.named(taskDao.list(within, d.id()));
+            if (!own.isEmpty()) {
+                out.add(new DirectiveProgress(d, overviewOf(within, d, own)));
+            }
+        }
+        return out;
+    }
+
+    private Overview overviewOf(UnitScope scope, Directive d, List<DirectiveTask> all) {
+        long directiveId = d.id();
         Map<Long, ReportDao.Row> reports = dao.ofDirective(directiveId).stream()
                 .collect(Collectors.toMap(ReportDao.Row::unitId, Function.identity()));
         Map<Long, List<EvidenceFile>> evidence = taskDao.evidenceOfDirective(scope, directiveId).stream()

@@ -187,9 +187,9 @@ public class ReportService {
                 p.total(4);
             }
             ReportData data = gather(scope, unit, period);
+            Locale vi = Locale.forLanguageTag("vi");
             step(p, "Đã tổng hợp số liệu");
-            OfficialDocument doc = generator.document(
-                    data, generator.contributed(scope, unit.id(), period, Locale.forLanguageTag("vi")));
+            OfficialDocument doc = generator.document(data, generator.contributed(scope, unit.id(), period, vi));
             Path dir = reportsDir().resolve(String.valueOf(id));
             String base = "bao-cao-" + id;
             PrivateFiles.write(dir.resolve(base + ".docx"), documents.docx(doc));
@@ -197,7 +197,9 @@ public class ReportService {
             PrivateFiles.write(dir.resolve(base + ".pdf"), documents.pdf(doc));
             step(p, "Đã tạo PDF");
             ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-            Xlsx.write(xlsx, generator.annex(data));
+            List<Xlsx.Sheet> sheets = new ArrayList<>(generator.annex(data));
+            sheets.addAll(generator.contributedAnnex(scope, unit.id(), period, vi));
+            Xlsx.write(xlsx, sheets);
             PrivateFiles.write(dir.resolve(base + ".xlsx"), xlsx.toByteArray());
             step(p, "Đã tạo phụ lục XLSX");
             dao.ready(
@@ -360,7 +362,7 @@ public class ReportService {
     }
 
     /** "UBND Tỉnh Demo" → "Demo": the địa danh of the date line. */
-    static String place(String rootName) {
+    public static String place(String rootName) {
         String s = rootName.strip();
         for (String prefix : List.of("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND")) {
             if (s.regionMatches(true, 0, prefix, 0, prefix.length())) {

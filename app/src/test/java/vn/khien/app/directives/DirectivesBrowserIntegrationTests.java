@@ -7,9 +7,17 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +31,9 @@ import vn.khien.core.org.Role;
 /**
  * In Chromium: the coordinator imports a directive file, corrects its number, activates it and assigns its first item
  * to three units; the IT officer of a commune sets progress, uploads evidence and submits the unit report; the
- * coordinator's province overview shows the commune as reported with its evidence. Screenshots go to
+ * coordinator's province overview shows the commune as reported with its evidence; the coordinator generates the
+ * province's periodic report, whose PDF names the directive and the commune in its directives section, and downloads
+ * the commune's implementation report as DOCX. Screenshots go to
  * {@code target/screenshots/directives-*.png}.
  */
 @KhienIntegrationTest
@@ -139,6 +149,43 @@ class DirectivesBrowserIntegrationTests {
             assertThat(page.locator("#overview tr[data-unit='Xã Hòa Phú'] .report-status"))
                     .hasText("Chưa báo cáo");
             chromium.shot(page, "07-province-overview");
+
+            page.navigate(directiveUrl + "/reports/" + three[0]);
+            String docxHref = page.locator("#report-docx").getAttribute("href");
+            byte[] docx = page.request().get(url(docxHref)).body();
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                    XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+                org.assertj.core.api.Assertions.assertThat(text.getText())
+                        .contains("XÃ BÌNH AN")
+                        .contains("V/v kết quả thực hiện Công văn số 0357/UBND-KGVX")
+                        .contains("UBND xã Bình An đã rà soát 10/14 máy tính, cài phần mềm diệt virus và EDR.")
+                        .contains("bien-ban-ra-soat.txt");
+            }
+
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            page.navigate(url("/reports"));
+            page.fill("#report-form input[name=from]", today.withDayOfMonth(1).toString());
+            page.fill("#report-form input[name=to]", today.toString());
+            page.click("#report-generate");
+            Locator pdfLink = page.locator("#report-list a[href$='/pdf']");
+            for (int i = 0; i < 60 && pdfLink.count() == 0; i++) {
+                page.waitForTimeout(500);
+                page.navigate(url("/reports"));
+            }
+            chromium.shot(page, "08-province-report");
+            byte[] pdf = page.request()
+                    .get(url(pdfLink.first().getAttribute("href")))
+                    .body();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                org.assertj.core.api.Assertions.assertThat(text).contains("Kết quả thực hiện các văn bản chỉ đạo");
+                String section = text.substring(text.indexOf("Kết quả thực hiện các văn bản chỉ đạo"));
+                org.assertj.core.api.Assertions.assertThat(section)
+                        .contains("0357/UBND-KGVX")
+                        .contains("Xã Bình An")
+                        .contains("Đã gửi, chờ duyệt")
+                        .contains("1/3");
+            }
         }
     }
 }

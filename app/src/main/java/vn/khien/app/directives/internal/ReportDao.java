@@ -17,7 +17,7 @@ import vn.khien.app.directives.RuleFigure;
 import vn.khien.app.platform.UnitScope;
 
 /** SQL for unit reports; the figures are kept as JSON, a snapshot taken when the report is submitted. */
-@Repository
+@Repository("directiveReportDao")
 public class ReportDao {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -36,6 +36,7 @@ import vn.khien.app.directives.RuleFigure;
 import vn.khien.app.directives.TaskEvent;
 import vn.khien.app.directives.TaskStatus;
 import vn.khien.app.directives.UnitReport;
+import vn.khien.app.directives.UnitReportDocuments;
 import vn.khien.app.directives.UnitReportService;
 import vn.khien.app.platform.UnitScope;
 
@@ -47,11 +48,17 @@ class DirectiveApi {
     private final DirectiveService directives;
     private final DirectiveTaskService tasks;
     private final UnitReportService reports;
+    private final UnitReportDocuments documents;
 
-    DirectiveApi(DirectiveService directives, DirectiveTaskService tasks, UnitReportService reports) {
+    DirectiveApi(
+            DirectiveService directives,
+            DirectiveTaskService tasks,
+            UnitReportService reports,
+            UnitReportDocuments documents) {
         this.directives = directives;
         this.tasks = tasks;
         this.reports = reports;
+        this.documents = documents;
     }
 
     record PastedText(String text) {}
@@ -221,6 +228,45 @@ class DirectiveApi {
     @Operation(summary = "The unit's report, or a new form pre-filled with its tasks and measured figures")
     UnitReport report(UnitScope scope, @PathVariable long id, @PathVariable long unitId) {
         return reports.form(scope, id, unitId);
+    }
+
+    @GetMapping("/{id}/reports/{unitId}/{format:docx|pdf|xlsx}")
+    @Operation(
+            summary = "The unit's report as an official document (DOCX or PDF, Decree 30/2020 layout) or its XLSX"
+                    + " annex of tasks, figures and evidence")
+    ResponseEntity<byte[]> reportDocument(
+            UnitScope scope, @PathVariable long id, @PathVariable long unitId, @PathVariable String format) {
+        return document(documents, scope, id, unitId, format);
+    }
+
+    static ResponseEntity<byte[]> document(
+            UnitReportDocuments documents, UnitScope scope, long id, long unitId, String format) {
+        byte[] bytes;
+        String type;
+        switch (format) {
+            case "docx" -> {
+                bytes = documents.docx(scope, id, unitId);
+                type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            }
+            case "pdf" -> {
+                bytes = documents.pdf(scope, id, unitId);
+                type = MediaType.APPLICATION_PDF_VALUE;
+            }
+            default -> {
+                bytes = documents.xlsx(scope, id, unitId);
+                type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(UnitReportDocuments.fileName(id, unitId, format), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(bytes);
     }
 
     @PutMapping("/{id}/reports/{unitId}")

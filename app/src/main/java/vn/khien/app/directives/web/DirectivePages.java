@@ -29,6 +29,7 @@ import vn.khien.app.directives.DirectiveTask;
 import vn.khien.app.directives.DirectiveTaskService;
 import vn.khien.app.directives.TaskStatus;
 import vn.khien.app.directives.UnitReport;
+import vn.khien.app.directives.UnitReportDocuments;
 import vn.khien.app.directives.UnitReportService;
 import vn.khien.app.org.Unit;
 import vn.khien.app.org.UnitService;
@@ -44,13 +45,19 @@ class DirectivePages {
     private final DirectiveTaskService tasks;
     private final UnitReportService reports;
     private final UnitService units;
+    private final UnitReportDocuments documents;
 
     DirectivePages(
-            DirectiveService directives, DirectiveTaskService tasks, UnitReportService reports, UnitService units) {
+            DirectiveService directives,
+            DirectiveTaskService tasks,
+            UnitReportService reports,
+            UnitService units,
+            UnitReportDocuments documents) {
         this.directives = directives;
         this.tasks = tasks;
         this.reports = reports;
         this.units = units;
+        this.documents = documents;
     }
 
     @GetMapping
@@ -263,6 +270,12 @@ class DirectivePages {
         model.addAttribute("d", directives.get(scope, id));
         model.addAttribute("r", r);
         return "directives/report";
+    }
+
+    @GetMapping("/{id}/reports/{unitId}/{format:docx|pdf|xlsx}")
+    ResponseEntity<byte[]> reportDocument(
+            UnitScope scope, @PathVariable long id, @PathVariable long unitId, @PathVariable String format) {
+        return DirectiveApi.document(documents, scope, id, unitId, format);
     }
 
     @PostMapping("/{id}/reports/{unitId}")

@@ -46,6 +46,15 @@ public final class PeriodicReport {
         return blocks;
     }
 
+    /** The annex sheets of every contributor, in the same order as their sections. */
+    public List<Xlsx.Sheet> contributedAnnex(UnitScope scope, long unitId, ReportPeriod period, Locale locale) {
+        List<Xlsx.Sheet> sheets = new ArrayList<>();
+        for (ReportSectionContributor c : contributors) {
+            sheets.addAll(c.annex(scope, unitId, period.from(), period.to(), locale));
+        }
+        return sheets;
+    }
+
     /** The subject line ("V/v kết quả … tháng 01/2026"). */
     public static String subject(ReportPeriod period) {
         return "V/v kết quả thực hiện các yêu cầu bảo đảm an toàn thông tin " + period.vietnamese();
@@ -110,8 +119,8 @@ public final class PeriodicReport {
                     rows,
                     List.of(1, 3, 7, 2, 2)));
         }
-        if (!contributed.isEmpty()) {
-            body.addAll(contributed);
+        for (Block b : contributed) {
+            body.add(b instanceof Block.Heading h && h.level() == 1 ? new Block.Heading(1, n++ + ". " + h.text()) : b);
         }
         body.add(new Block.Heading(1, n + ". Đề xuất, kiến nghị"));
         body.add(new Block.Paragraph(proposals(d, ranked)));

@@ -66,6 +66,19 @@ class PeriodicReportTests {
                     ? List.of()
                     : List.of(new Block.Heading(1, text), new Block.Paragraph(from + "→" + to));
         }
+
+        @Override
+        public List<Xlsx.Sheet> annex(UnitScope scope, long unitId, LocalDate from, LocalDate to, Locale locale) {
+            return text.isEmpty() ? List.of() : List.of(new Xlsx.Sheet(text, List.of("from"), List.of(List.of(from))));
+        }
+    }
+
+    @Test
+    void contributedAnnexSheetsComeInContributorOrder() {
+        PeriodicReport report = new PeriodicReport(List.of(new Fixed(200, "B"), new Fixed(50, "A"), new Fixed(10, "")));
+        assertThat(report.contributedAnnex(UnitScope.province(), 1, JANUARY, Locale.ROOT))
+                .extracting(Xlsx.Sheet::name)
+                .containsExactly("A", "B");
     }
 
     @Test
@@ -91,9 +104,9 @@ class PeriodicReportTests {
                         "1. Tình hình chung",
                         "2. Kết quả theo đơn vị",
                         "3. Kết quả theo từng yêu cầu",
-                        "Sự cố",
-                        "Nhiệm vụ theo văn bản chỉ đạo",
-                        "4. Đề xuất, kiến nghị");
+                        "4. Sự cố",
+                        "5. Nhiệm vụ theo văn bản chỉ đạo",
+                        "6. Đề xuất, kiến nghị");
     }
 
     @Test
