@@ -21,6 +21,8 @@ import vn.khien.app.directives.DirectiveTaskService;
 import vn.khien.app.directives.TaskStatus;
 import vn.khien.app.directives.UnitReport;
 import vn.khien.app.directives.UnitReportService;
+import vn.khien.app.org.Person;
+import vn.khien.app.org.PersonService;
 import vn.khien.app.org.Unit;
 import vn.khien.app.org.UnitService;
 import vn.khien.app.platform.UnitScope;
@@ -46,13 +48,19 @@ class DemoDirectives implements DemoStep {
     private final DirectiveTaskService tasks;
     private final UnitReportService reports;
     private final UnitService units;
+    private final PersonService people;
 
     DemoDirectives(
-            DirectiveService directives, DirectiveTaskService tasks, UnitReportService reports, UnitService units) {
+            DirectiveService directives,
+            DirectiveTaskService tasks,
+            UnitReportService reports,
+            UnitService units,
+            PersonService people) {
         this.directives = directives;
         this.tasks = tasks;
         this.reports = reports;
         this.units = units;
+        this.people = people;
     }
 
     @Override
@@ -177,7 +185,7 @@ class DemoDirectives implements DemoStep {
                 null,
                 null,
                 "demo-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-" + unitId,
-                "Demo",
+                personName(unitId, role),
                 unitId,
                 Set.of(role));
         ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -188,6 +196,18 @@ class DemoDirectives implements DemoStep {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** The unit's head (or first officer) from the demo people, so reports are signed with a real name. */
+    private String personName(long unitId, Role role) {
+        List<Person> staff = people.inUnit(UnitScope.province(), unitId);
+        return staff.stream()
+                .filter(p -> role != Role.UNIT_HEAD
+                        || (p.position() != null && p.position().matches("(?iu).*(chủ tịch|giám đốc|trưởng).*")))
+                .findFirst()
+                .or(() -> staff.stream().findFirst())
+                .map(Person::fullName)
+                .orElse("Demo");
     }
 
     private Unit unit(String code) {

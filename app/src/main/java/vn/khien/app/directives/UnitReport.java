@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tasks the unit's tasks with status and progress: live while a draft, as submitted afterwards
  * @param figures the linked-rule figures: live while a draft, as submitted afterwards
- * @param decidedBy who approved or returned it (the unit head)
+ * @param decidedBy who approved or returned it (the unit head): the login
+ * @param decidedByName that person's full name as the signature block prints it
  */
 public record UnitReport(
         long id,
@@ -24,6 +25,7 @@ public record UnitReport(
         @Nullable String submittedBy,
         @Nullable Instant decidedAt,
         @Nullable String decidedBy,
+        @Nullable String decidedByName,
         @Nullable String returnReason,
         Instant updatedAt,
         List<EvidenceFile> evidence) {

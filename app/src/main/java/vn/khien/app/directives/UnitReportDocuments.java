@@ -263,8 +263,15 @@ public class UnitReportDocuments {
                 recipients,
                 body,
                 recipients,
-                new OfficialDocument.Signer(
-                        null, "Thủ trưởng đơn vị", approved && r.decidedBy() != null ? r.decidedBy() : ""));
+                new OfficialDocument.Signer(null, "Thủ trưởng đơn vị", approved ? signerName(r) : ""));
+    }
+
+    /** The approving head's full name; the login only for approvals recorded before names were kept. */
+    private static String signerName(UnitReport r) {
+        if (r.decidedByName() != null && !r.decidedByName().isBlank()) {
+            return r.decidedByName();
+        }
+        return r.decidedBy() == null ? "" : r.decidedBy();
     }
 
     /** "Công văn số 12/UBND-VX ngày 15/01/2026 của UBND tỉnh", leaving out what the directive does not say. */

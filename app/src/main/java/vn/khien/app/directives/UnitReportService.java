@@ -112,6 +112,7 @@ public class UnitReportService {
                 null,
                 null,
                 null,
+                null,
                 clock.instant(),
                 List.of());
     }
@@ -182,7 +183,13 @@ public class UnitReportService {
             throw new DirectiveException(
                     DirectiveException.Kind.CONFLICT, "report " + reportId + " is " + row.status() + ", not SUBMITTED");
         }
-        dao.decide(reportId, to, reason, clock.instant(), DirectiveService.actor());
+        dao.decide(
+                reportId,
+                to,
+                reason,
+                clock.instant(),
+                DirectiveService.actor(),
+                caller.principal().map(KhienPrincipal::displayName).orElse(null));
         UnitReport after = get(scope, reportId);
         audit.record(
                 to == ReportStatus.APPROVED ? "directive.report.approve" : "directive.report.return",
@@ -350,6 +357,7 @@ public class UnitReportService {
                 r.submittedBy(),
                 r.decidedAt(),
                 r.decidedBy(),
+                r.decidedByName(),
                 r.returnReason(),
                 r.updatedAt(),
                 taskDao.evidenceOfReport(r.id()));

@@ -75,7 +75,7 @@ class DirectiveIntegrationTests {
     static org.springframework.security.core.Authentication head(long unitId) {
         return org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
                 new vn.khien.app.security.KhienPrincipal(
-                        9L, null, "truong-" + unitId, "Thủ trưởng", unitId, java.util.EnumSet.of(Role.UNIT_HEAD)),
+                        9L, null, "truong-" + unitId, "Nguyễn Thị Hạnh", unitId, java.util.EnumSet.of(Role.UNIT_HEAD)),
                 null,
                 org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
                         "ROLE_UNIT_HEAD", "FACTOR_COMPLETE"));

@@ -183,7 +183,7 @@ class UnitReportDocumentsIntegrationTests {
                     .contains("15/01/2019")
                     .contains("Đã tập huấn cán bộ về an toàn thông tin.")
                     .contains("Mới giao")
-                    .contains("truong-" + binhAn);
+                    .contains("Nguyễn Thị Hạnh"); // the approving head signs with her full name
         }
     }
 

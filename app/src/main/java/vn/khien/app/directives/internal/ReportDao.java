@@ -24,7 +24,7 @@ public class ReportDao {
             .build();
     private static final String SELECT = """
             select id, directive_id, unit_id, status, text, figures::text as figures, submitted_at, submitted_by,
-                   decided_at, decided_by, return_reason, updated_at
+                   decided_at, decided_by, decided_by_name, return_reason, updated_at
             from directive_report
             """;
 
@@ -43,6 +43,7 @@ public class ReportDao {
             @Nullable String submittedBy,
             @Nullable Instant decidedAt,
             @Nullable String decidedBy,
+            @Nullable String decidedByName,
             @Nullable String returnReason,
             Instant updatedAt) {}
 
@@ -101,7 +102,7 @@ public class ReportDao {
     public void submit(long id, String text, Snapshot snapshot, Instant at, String by) {
         jdbc.sql("""
                         update directive_report set status = 'SUBMITTED', text = :t, figures = :f::jsonb,
-                            submitted_at = :at, submitted_by = :by, decided_at = null, decided_by = null,
+                            submitted_at = :at, submitted_by = :by, decided_at = null, decided_by = null, decided_by_name = null,
                             return_reason = null, updated_at = :at
                         where id = :id
                         """)
@@ -113,16 +114,18 @@ public class ReportDao {
                 .update();
     }
 
-    public void decide(long id, ReportStatus status, @Nullable String reason, Instant at, String by) {
+    public void decide(
+            long id, ReportStatus status, @Nullable String reason, Instant at, String by, @Nullable String byName) {
         jdbc.sql("""
                         update directive_report set status = :s, return_reason = :r, decided_at = :at,
-                            decided_by = :by, updated_at = :at
+                            decided_by = :by, decided_by_name = :name, updated_at = :at
                         where id = :id
                         """)
                 .param("s", status.name())
                 .param("r", reason)
                 .param("at", Timestamp.from(at))
                 .param("by", by)
+                .param("name", byName)
                 .param("id", id)
                 .update();
     }
@@ -141,6 +144,7 @@ public class ReportDao {
                 rs.getString("submitted_by"),
                 instant(rs, "decided_at"),
                 rs.getString("decided_by"),
+                rs.getString("decided_by_name"),
                 rs.getString("return_reason"),
                 rs.getTimestamp("updated_at").toInstant());
     }
