@@ -2,6 +2,7 @@ package vn.khien.core.accounts.hashes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,10 @@ import vn.khien.core.accounts.breached.BreachedHashStore;
  *
  * <p>Implementation notes: for unsalted schemes (NTLM, {@code {SHA}}) the shared defaults and the whole
  * dictionary are hashed once into a map, unit patterns once per unit, so an account costs one map lookup,
- * about forty hashes of its name patterns and one store lookup. Salted schemes hash every candidate per
- * account; slow ones (bcrypt, crypt) try only the defaults, the account's own patterns and the first
- * {@link AuditOptions#slowHashWeakLimit()} dictionary passwords, and run in parallel on the common pool.
+ * twenty to forty hashes of its name patterns (compared as bytes, no per-candidate key) and one store
+ * lookup. Salted schemes hash every candidate per account; slow ones (bcrypt, crypt) try only the
+ * defaults, the account's own patterns and the first {@link AuditOptions#slowHashWeakLimit()} dictionary
+ * passwords. Accounts are audited in parallel on the common pool, each writing only its own slot.
  * Passwords recovered from candidates are also checked against the stores. Candidates and hashes never
  * leave this class; findings carry classes only. Thread-safe for concurrent {@link #audit} calls.
  */
@@ -53,13 +55,10 @@ public final class HashAuditor {
         int n = hashes.size();
         @SuppressWarnings("unchecked")
         List<AccountFinding>[] perAccount = new List[n];
-        IntStream.range(0, n)
-                .filter(i -> !hashes.get(i).scheme().salted())
-                .forEach(i -> perAccount[i] = auditUnsalted(hashes.get(i)));
-        IntStream.range(0, n)
-                .filter(i -> hashes.get(i).scheme().salted())
-                .parallel()
-                .forEach(i -> perAccount[i] = auditSalted(hashes.get(i)));
+        IntStream.range(0, n).parallel().forEach(i -> {
+            AccountHash h = hashes.get(i);
+            perAccount[i] = h.scheme().salted() ? auditSalted(h) : auditUnsalted(h);
+        });
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             AccountHash h = hashes.get(i);
@@ -104,7 +103,7 @@ public final class HashAuditor {
         if (found == null || found.rule() != AccountRule.DEFAULT) {
             Candidate own = null;
             for (Candidate c : candidates.nameBased(h.account())) {
-                if (key(unsalted(scheme, c.password())).equals(k)) {
+                if (Arrays.equals(unsalted(scheme, c.password()), digest)) {
                     own = c;
                     break;
                 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -192,16 +193,33 @@ public final class PasswordCandidates {
     List<Candidate> nameBased(String account) {
         String user = userPart(account);
         Set<String> bases = new LinkedHashSet<>();
-        String letters = user.replaceAll("[^a-z]", "");
-        if (letters.length() >= 2) {
-            bases.add(letters);
-        }
-        for (String part : user.split("[^a-z]+")) {
-            if (part.length() >= 2) {
-                bases.add(part);
+        // Hand-written scans instead of String.replaceAll/split: this runs once per audited account, and a
+        // regex compiled per call was most of an NTLM audit's cost on a fresh JVM.
+        StringBuilder letters = new StringBuilder(user.length());
+        List<String> parts = new ArrayList<>(4);
+        int partStart = -1;
+        for (int i = 0; i <= user.length(); i++) {
+            char ch = i < user.length() ? user.charAt(i) : '\0';
+            boolean letter = ch >= 'a' && ch <= 'z';
+            if (letter) {
+                letters.append(ch);
+                if (partStart < 0) {
+                    partStart = i;
+                }
+            } else if (partStart >= 0) {
+                if (i - partStart >= 2) {
+                    parts.add(user.substring(partStart, i));
+                }
+                partStart = -1;
             }
         }
-        Set<String> out = new LinkedHashSet<>();
+        if (letters.length() >= 2) {
+            bases.add(letters.toString());
+        }
+        bases.addAll(parts);
+        // Bases are distinct runs of letters, so their patterns never collide: a list keeps the same order
+        // and count as a set without hashing every candidate.
+        List<String> out = new ArrayList<>(12 * bases.size());
         for (String b : bases) {
             String cap = capitalise(b);
             out.add(b);
@@ -250,23 +268,29 @@ public final class PasswordCandidates {
         List<String> labels = new ArrayList<>();
         int at = a.lastIndexOf('@');
         if (at >= 0) {
-            for (String l : a.substring(at + 1).split("\\.")) {
-                addLabel(labels, l);
-            }
+            addLabels(labels, a, at + 1, a.length());
         }
         int slash = a.indexOf('\\');
         if (slash > 0) {
-            for (String l : a.substring(0, slash).split("\\.")) {
-                addLabel(labels, l);
-            }
+            addLabels(labels, a, 0, slash);
         }
         return labels;
     }
 
-    private static void addLabel(List<String> labels, String label) {
-        String l = label.replaceAll("[^a-z0-9]", "");
-        if (l.length() >= 2 && !GENERIC_LABELS.contains(l) && !labels.contains(l)) {
-            labels.add(l);
+    /** Adds the dot-separated labels of {@code a[from, to)}, each reduced to its letters and digits. */
+    private static void addLabels(List<String> labels, String a, int from, int to) {
+        StringBuilder l = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            char ch = i < to ? a.charAt(i) : '.';
+            if (ch == '.') {
+                String label = l.toString();
+                if (label.length() >= 2 && !GENERIC_LABELS.contains(label) && !labels.contains(label)) {
+                    labels.add(label);
+                }
+                l.setLength(0);
+            } else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                l.append(ch);
+            }
         }
     }
 
@@ -284,7 +308,7 @@ public final class PasswordCandidates {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static List<Candidate> toCandidates(Set<String> passwords, String candidateClass) {
+    private static List<Candidate> toCandidates(Collection<String> passwords, String candidateClass) {
         List<Candidate> out = new ArrayList<>(passwords.size());
         for (String p : passwords) {
             out.add(new Candidate(p, AccountRule.DEFAULT, candidateClass));
