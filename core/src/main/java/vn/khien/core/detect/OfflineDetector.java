@@ -10,8 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.khien.core.ingest.ImportReport;
 import vn.khien.core.intel.Indicator;
@@ -60,7 +62,7 @@ public final class OfflineDetector {
      * @param suppressed indicators dropped because a warninglist lists them
      * @param log the log parser's report (read = lines read, rejected = malformed)
      * @param matchingLines log lines with at least one match
-     * @param matches matches in total
+     * @param matches matches in total, counted once per line (distinct observed value and indicator)
      */
     public record Summary(
             LogFormat format,
@@ -123,22 +125,18 @@ public final class OfflineDetector {
         LogParser parser = formats.parser(f)
                 .orElseThrow(() -> new DetectException("no parser for log format "
                         + LogFormats.names().get(f.ordinal()) + " in this build; known: " + known()));
-        long[] counts = new long[2];
+        // A line can yield several events (a Suricata fileinfo line reports each of its hashes): they are
+        // gathered per line so the output has one object per matching line with its distinct matches.
+        LineMatches pending = new LineMatches(out);
         ImportReport report;
         try (InputStream in = Files.newInputStream(log)) {
             report = parser.parse(in, event -> {
                 List<IndicatorMatch> matches = matcher.match(event);
                 if (!matches.isEmpty()) {
-                    counts[0]++;
-                    counts[1] += matches.size();
-                    try {
-                        out.write(json(event, matches));
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    pending.add(event, matches);
                 }
             });
+            pending.flush();
         } catch (NoSuchFileException e) {
             throw new DetectException("log file not found: " + log);
         } catch (UncheckedIOException e) {
@@ -149,7 +147,53 @@ public final class OfflineDetector {
                 ? null
                 : log.getFileName() + " " + report.rejections().get(0);
         return new Summary(
-                f, loaded.size(), active, loaded.size() - kept.size(), report, counts[0], counts[1], firstMalformed);
+                f,
+                loaded.size(),
+                active,
+                loaded.size() - kept.size(),
+                report,
+                pending.lines,
+                pending.matches,
+                firstMalformed);
+    }
+
+    /** The matches of the current log line, written out when the next line's first match arrives. */
+    private static final class LineMatches {
+        private final Writer out;
+        private @Nullable LogEvent first;
+        private final Set<IndicatorMatch> current = new LinkedHashSet<>();
+        long lines;
+        long matches;
+
+        LineMatches(Writer out) {
+            this.out = out;
+        }
+
+        void add(LogEvent event, List<IndicatorMatch> found) {
+            if (first != null && first.line() != event.line()) {
+                flush();
+            }
+            if (first == null) {
+                first = event;
+            }
+            current.addAll(found);
+        }
+
+        void flush() {
+            if (first == null) {
+                return;
+            }
+            lines++;
+            matches += current.size();
+            try {
+                out.write(json(first, List.copyOf(current)));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            first = null;
+            current.clear();
+        }
     }
 
     private static IndicatorFile read(Path file) throws IOException {

@@ -71,6 +71,30 @@ class OfflineDetectorTests {
         assertThat(s.log().rejected()).isZero();
     }
 
+    /**
+     * Regression: a Suricata fileinfo line becomes one event per file hash it reports, and each event that
+     * matched was written as its own object, so one log line appeared three times in the output.
+     */
+    @Test
+    void writesASuricataFileinfoLineOnceWithItsDistinctMatches() throws Exception {
+        Path ind = Files.writeString(tmp.resolve("ind.txt"), "bad-example.net\n394e4965e725d02c098b1a4108073406\n");
+        StringWriter out = new StringWriter();
+        OfflineDetector.Summary s = OfflineDetector.withDefaultFormats()
+                .run(List.of(ind), resource("suricata/eve-suricata7-recorded.json"), null, out, NOW);
+        assertThat(s.format()).isEqualTo(LogFormat.SURICATA);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines)
+                .extracting(l -> l.replaceAll("^\\{\"line\":(\\d+),.*", "$1"))
+                .doesNotHaveDuplicates();
+        assertThat(s.matchingLines()).isEqualTo(lines.size());
+        assertThat(lines)
+                .filteredOn(l -> l.contains("\"kind\":\"FILE\""))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .contains("\"observed\":\"cdn.bad-example.net\"")
+                        .contains("\"indicator\":\"394e4965e725d02c098b1a4108073406\""));
+    }
+
     @Test
     void failsWithAMessageNamingTheFileWhenTheFormatCannotBeDetected() throws IOException {
         Path log = Files.writeString(tmp.resolve("notes.txt"), "nothing here\nthat looks like a log\n");
