@@ -20,8 +20,8 @@ import vn.khien.core.accounts.breached.BreachedHashStore;
  *
  * <p>Implementation notes: for unsalted schemes (NTLM, {@code {SHA}}) the shared defaults and the whole
  * dictionary are hashed once into a map, unit patterns once per unit, so an account costs one map lookup,
- * twenty to forty hashes of its name patterns (compared as bytes, no per-candidate key) and one store
- * lookup. Salted schemes hash every candidate per account; slow ones (bcrypt, crypt) try only the
+ * the hashes of its name patterns (eleven per name base, compared as bytes; the bases' digests are cached,
+ * since name parts repeat) and one store lookup. Salted schemes hash every candidate per account; slow ones (bcrypt, crypt) try only the
  * defaults, the account's own patterns and the first {@link AuditOptions#slowHashWeakLimit()} dictionary
  * passwords. Accounts are audited in parallel on the common pool, each writing only its own slot.
  * Passwords recovered from candidates are also checked against the stores. Candidates and hashes never
@@ -34,6 +34,10 @@ public final class HashAuditor {
     private final @Nullable BreachedHashStore sha1Store;
     private final Map<HashScheme, Map<String, Candidate>> sharedMaps = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Candidate>> unitMaps = new ConcurrentHashMap<>();
+    private final Map<HashScheme, Map<String, byte[][]>> nameCaches = new ConcurrentHashMap<>();
+
+    /** Name bases whose pattern digests are kept, per scheme: about 25 MB at most. */
+    private static final int NAME_CACHE_LIMIT = 50_000;
 
     /**
      * @param ntlmStore store of breached NT hashes, or {@code null}
@@ -102,9 +106,14 @@ public final class HashAuditor {
         Candidate found = sharedMap(scheme).get(k);
         if (found == null || found.rule() != AccountRule.DEFAULT) {
             Candidate own = null;
-            for (Candidate c : candidates.nameBased(h.account())) {
-                if (Arrays.equals(unsalted(scheme, c.password()), digest)) {
-                    own = c;
+            for (String base : candidates.nameBases(h.account())) {
+                byte[][] patterns = nameDigests(scheme, base);
+                for (int i = 0; i < patterns.length && own == null; i++) {
+                    if (Arrays.equals(patterns[i], digest)) {
+                        own = candidates.namePatterns(base).get(i);
+                    }
+                }
+                if (own != null) {
                     break;
                 }
             }
@@ -180,6 +189,26 @@ public final class HashAuditor {
             }
             return m;
         });
+    }
+
+    /**
+     * The unsalted digests of a name base's patterns, in pattern order; cached because the parts of
+     * Vietnamese names repeat across a province's accounts ({@code nguyen}, {@code van}, {@code thi}).
+     */
+    private byte[][] nameDigests(HashScheme scheme, String base) {
+        Map<String, byte[][]> cache = nameCaches.computeIfAbsent(scheme, s -> new ConcurrentHashMap<>());
+        byte[][] digests = cache.get(base);
+        if (digests == null) {
+            List<Candidate> patterns = candidates.namePatterns(base);
+            digests = new byte[patterns.size()][];
+            for (int i = 0; i < digests.length; i++) {
+                digests[i] = unsalted(scheme, patterns.get(i).password());
+            }
+            if (cache.size() < NAME_CACHE_LIMIT) {
+                cache.putIfAbsent(base, digests);
+            }
+        }
+        return digests;
     }
 
     private Map<String, Candidate> unitMap(HashScheme scheme, String unit) {

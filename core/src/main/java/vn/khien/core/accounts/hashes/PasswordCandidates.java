@@ -189,8 +189,26 @@ public final class PasswordCandidates {
         return dictionary;
     }
 
-    /** Name-based candidates from the account's user name parts. */
+    /** Name-based candidates from the account's user name parts: {@link #namePatterns} of each base in turn. */
     List<Candidate> nameBased(String account) {
+        List<Candidate> out = new ArrayList<>();
+        for (String base : nameBases(account)) {
+            out.addAll(namePatterns(base));
+        }
+        return out;
+    }
+
+    /** Patterns built from each name base, all different from one another and from any other base's. */
+    static final int PATTERNS_PER_NAME = 11;
+
+    /** At most this many bases per account (the first six give 66 patterns). */
+    private static final int MAX_NAME_BASES = 6;
+
+    /**
+     * The name bases of an account, most telling first: all the letters of its user name ({@code nguyenvana}
+     * from {@code nguyen.van.a}), then each run of two or more letters ({@code nguyen}, {@code van}).
+     */
+    List<String> nameBases(String account) {
         String user = userPart(account);
         Set<String> bases = new LinkedHashSet<>();
         // Hand-written scans instead of String.replaceAll/split: this runs once per audited account, and a
@@ -217,26 +235,29 @@ public final class PasswordCandidates {
             bases.add(letters.toString());
         }
         bases.addAll(parts);
-        // Bases are distinct runs of letters, so their patterns never collide: a list keeps the same order
-        // and count as a set without hashing every candidate.
-        List<String> out = new ArrayList<>(12 * bases.size());
-        for (String b : bases) {
-            String cap = capitalise(b);
-            out.add(b);
-            out.add(cap);
-            out.add(b + "123");
-            out.add(cap + "123");
-            out.add(b + "@123");
-            out.add(cap + "@123");
-            out.add(b + "1234");
-            out.add(b + "123456");
-            out.add(cap + "@" + referenceYear);
-            out.add(b + "@" + referenceYear);
-            out.add(b + referenceYear);
-            if (out.size() >= 60) {
-                break;
-            }
-        }
+        List<String> out = new ArrayList<>(bases);
+        return out.size() > MAX_NAME_BASES ? out.subList(0, MAX_NAME_BASES) : out;
+    }
+
+    /**
+     * The {@value #PATTERNS_PER_NAME} patterns of one all-letter base ({@code nguyen}, {@code Nguyen@123},
+     * {@code nguyen2025}, ...). Bases are distinct runs of letters, so patterns of different bases never
+     * collide and a list keeps the order and count a set would.
+     */
+    List<Candidate> namePatterns(String b) {
+        String cap = capitalise(b);
+        List<String> out = List.of(
+                b,
+                cap,
+                b + "123",
+                cap + "123",
+                b + "@123",
+                cap + "@123",
+                b + "1234",
+                b + "123456",
+                cap + "@" + referenceYear,
+                b + "@" + referenceYear,
+                b + referenceYear);
         return toCandidates(out, NAME);
     }
 

@@ -59,6 +59,26 @@ class HashAuditorTests {
     }
 
     @Test
+    void findsNamePatternsOfNamePartsSharedByManyAccountsAndStopsAtSixBases() {
+        List<AccountHash> accounts = List.of(
+                AccountHash.ntlm("HATINH\\nguyen.van.an", NtHash.of("Nguyen@2025")),
+                AccountHash.ntlm("HATINH\\nguyen.thi.binh", NtHash.of("nguyen123456")),
+                AccountHash.ntlm("nguyen.van.chi@hatinh.gov.vn", NtHash.of("Van@123")),
+                AccountHash.ntlm("HATINH\\tran.van.an", NtHash.of("Tranvanan#2026")),
+                // seven name bases (all letters, then six parts): the seventh, "gg", is not tried
+                AccountHash.ntlm("HATINH\\aa.bb.cc.dd.ee.ff.gg", NtHash.of("gg123")),
+                AccountHash.ntlm("HATINH\\aa.bb.cc.dd.ee.ff.gg2", NtHash.of("ee2025")));
+        AuditResult result = new HashAuditor(candidates, options, null, null).audit(accounts);
+        assertThat(result.findings())
+                .extracting(AccountFinding::account, AccountFinding::candidateClass)
+                .containsExactly(
+                        tuple("HATINH\\nguyen.van.an", "name-based"),
+                        tuple("HATINH\\nguyen.thi.binh", "name-based"),
+                        tuple("nguyen.van.chi@hatinh.gov.vn", "name-based"),
+                        tuple("HATINH\\aa.bb.cc.dd.ee.ff.gg2", "name-based"));
+    }
+
+    @Test
     void auditsSaltedLdapValuesPerAccount() throws IOException {
         HashFileParser.Parsed parsed = parser.parse(resource("/ldap/users.tsv"), HashFormat.LDAP);
         assertThat(parsed.report().rejections()).extracting(r -> r.line()).containsExactly(12L, 13L);
