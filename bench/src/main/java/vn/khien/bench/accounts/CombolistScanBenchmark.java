@@ -92,6 +92,23 @@ public final class CombolistScanBenchmark {
                 "khien scan: best of 3 CPU %.2f s = %.2f GB/s (wall %.2f s = %.2f GB/s); %s%n",
                 best, size / 1e9 / best, bestWall, size / 1e9 / bestWall, last.summary());
 
+        // scan floor: the same file with a list of the same shape that no line matches (no candidate to parse)
+        List<String> absent = new ArrayList<>();
+        for (String d : LISTED) {
+            absent.add("zz" + d);
+        }
+        CombolistScanner floorScanner = new CombolistScanner(DomainList.of(absent));
+        scan(floorScanner, combo);
+        double floor = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long c = threads.getCurrentThreadCpuTime();
+            scan(floorScanner, combo);
+            floor = Math.min(floor, (threads.getCurrentThreadCpuTime() - c) / 1e9);
+        }
+        System.out.printf(
+                "khien floor (no listed domain present): best of 3 CPU %.2f s = %.2f GB/s%n",
+                floor, size / 1e9 / floor);
+
         double rgBest = Double.MAX_VALUE;
         double rgBestWall = Double.MAX_VALUE;
         long rgLines = -1;

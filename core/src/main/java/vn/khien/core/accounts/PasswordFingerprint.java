@@ -73,45 +73,40 @@ public final class PasswordFingerprint {
         return Arrays.equals(sha1, other.sha1);
     }
 
-    static String classesOf(String password) {
-        if (password.isEmpty()) {
-            return "empty";
+    /** The class names of each combination of the five class bits (lower 1, upper 2, digit 4, symbol 8, other 16). */
+    private static final String[] CLASS_NAMES = new String[32];
+
+    static {
+        String[] names = {"lower", "upper", "digit", "symbol", "other"};
+        for (int bits = 1; bits < 32; bits++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < names.length; k++) {
+                if ((bits & (1 << k)) != 0) {
+                    sb.append(sb.length() > 0 ? "+" : "").append(names[k]);
+                }
+            }
+            CLASS_NAMES[bits] = sb.toString();
         }
-        boolean lower = false;
-        boolean upper = false;
-        boolean digit = false;
-        boolean symbol = false;
-        boolean other = false;
+        CLASS_NAMES[0] = "empty";
+    }
+
+    static String classesOf(String password) {
+        int bits = 0;
         for (int i = 0; i < password.length(); i++) {
             char c = password.charAt(i);
             if (c >= 'a' && c <= 'z') {
-                lower = true;
+                bits |= 1;
             } else if (c >= 'A' && c <= 'Z') {
-                upper = true;
+                bits |= 2;
             } else if (c >= '0' && c <= '9') {
-                digit = true;
+                bits |= 4;
             } else if (c < 0x80) {
-                symbol = true;
+                bits |= 8;
             } else {
-                other = true;
+                bits |= 16;
             }
         }
-        StringBuilder sb = new StringBuilder();
-        append(sb, lower, "lower");
-        append(sb, upper, "upper");
-        append(sb, digit, "digit");
-        append(sb, symbol, "symbol");
-        append(sb, other, "other");
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, boolean present, String name) {
-        if (present) {
-            if (sb.length() > 0) {
-                sb.append('+');
-            }
-            sb.append(name);
-        }
+        return CLASS_NAMES[bits];
     }
 
     @Override

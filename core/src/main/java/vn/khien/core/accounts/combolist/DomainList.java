@@ -1,6 +1,9 @@
 package vn.khien.core.accounts.combolist;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +24,19 @@ import org.jspecify.annotations.Nullable;
  * <p>Implementation notes: a host is walked right to left once, folding ASCII case and updating a rolling
  * hash; at each label boundary the suffix is looked up in a small open-addressing table (hash, length, then
  * bytes). Hosts whose top-level label no listed domain has are refused after a few bytes, which is what
- * makes the scanner fast on lists dominated by other domains. Immutable and thread-safe.
+ * makes the scanner fast on lists dominated by other domains. Before that walk, {@link #mayMatch} refuses
+ * almost every other host with one table probe: every host under a listed domain ends with the last
+ * {@code min(16, shortest domain)} bytes of one of them, read as two little-endian words, lower-cased by SWAR.
+ * Immutable and thread-safe.
  */
 public final class DomainList {
     private static final Pattern DOMAIN =
             Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*");
     static final byte[] LOWER = new byte[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -43,6 +53,14 @@ public final class DomainList {
     private final int[] tldLengths;
     private final int minLength;
     private final int maxLength;
+    /** Bytes of the suffix key: the last {@code min(16, minLength)} bytes of a host. */
+    private final int keyLength;
+
+    private final long lowMask;
+    private final long highMask;
+    private final int[] keySlots;
+    private final long[] keyWords;
+    private final int keyShift;
 
     private DomainList(List<String> domains) {
         if (domains.isEmpty()) {
@@ -84,6 +102,65 @@ public final class DomainList {
         }
         minLength = min;
         maxLength = max;
+        keyLength = Math.min(16, min);
+        lowMask = keyLength >= 8 ? -1L : -1L << (8 * (8 - keyLength));
+        highMask = keyLength <= 8 ? 0 : -1L << (8 * (16 - keyLength));
+        int slots = Math.max(64, Integer.highestOneBit(n * 8 - 1) << 1);
+        keySlots = new int[slots];
+        keyShift = 64 - Integer.numberOfTrailingZeros(slots);
+        keyWords = new long[2 * n];
+        int keys = 0;
+        for (byte[] b : bytes) {
+            byte[] padded = new byte[16 + b.length];
+            System.arraycopy(b, 0, padded, 16, b.length);
+            long low = lower((long) LONGS.get(padded, padded.length - 8)) & lowMask;
+            long high = lower((long) LONGS.get(padded, padded.length - 16)) & highMask;
+            int slot = keySlot(low, high);
+            while (keySlots[slot] != 0
+                    && (keyWords[2 * keySlots[slot] - 2] != low || keyWords[2 * keySlots[slot] - 1] != high)) {
+                slot = (slot + 1) & (slots - 1);
+            }
+            if (keySlots[slot] == 0) {
+                keyWords[2 * keys] = low;
+                keyWords[2 * keys + 1] = high;
+                keySlots[slot] = ++keys;
+            }
+        }
+    }
+
+    private int keySlot(long low, long high) {
+        return (int) ((low * 0x9E3779B97F4A7C15L + high * 0xC2B2AE3D27D4EB4FL) >>> keyShift);
+    }
+
+    /** ASCII upper case to lower case in each byte of {@code w}; bytes outside 'A'..'Z' are left as they are. */
+    static long lower(long w) {
+        long y = w & LOW7;
+        long upper = (y + ONES * (0x80 - 'A')) & ~(y + ONES * (0x7F - 'Z')) & ~w & HIGHS;
+        return w | (upper >>> 2);
+    }
+
+    /**
+     * False when the host {@code buf[from, to)} (host characters only) can fall under no listed domain: shorter
+     * than the shortest, or its last bytes are no listed domain's. True means "ask {@link #matchHost}".
+     */
+    boolean mayMatch(byte[] buf, int from, int to) {
+        if (to - from < minLength) {
+            return false;
+        }
+        if (to < 16) {
+            return true; // too near the buffer start to read two words: let matchHost decide
+        }
+        long low = lower((long) LONGS.get(buf, to - 8)) & lowMask;
+        long high = lower((long) LONGS.get(buf, to - 16)) & highMask;
+        int slot = keySlot(low, high);
+        int e;
+        while ((e = keySlots[slot]) != 0) {
+            if (keyWords[2 * e - 2] == low && keyWords[2 * e - 1] == high) {
+                return true;
+            }
+            slot = (slot + 1) & (keySlots.length - 1);
+        }
+        return false;
     }
 
     /**

@@ -179,4 +179,93 @@ class CombolistScannerTests {
         assertThat(hits).allSatisfy(h -> assertThat(h.account()).isEqualTo("user" + (h.line() - 1) + "@hatinh.gov.vn"));
         assertThat(result.lines()).isEqualTo(lines);
     }
+
+    @Test
+    void findsHitsInLinesSpanningManySmallBufferBoundaries() throws IOException {
+        CombolistScanner small = new CombolistScanner(domains, 1024, 1); // the smallest buffer: four margins
+        StringBuilder sb = new StringBuilder();
+        List<Long> expected = new ArrayList<>();
+        int lines = 60_000;
+        for (int i = 1; i <= lines; i++) {
+            switch (i % 7) {
+                case 0 -> {
+                    sb.append("U")
+                            .append(i)
+                            .append("@Mail.HATINH.Gov.Vn:pw")
+                            .append(i)
+                            .append("\r\n");
+                    expected.add((long) i);
+                }
+                case 1 -> sb.append("u").append(i).append("@nothatinh.gov.vn:p\n");
+                case 2 -> sb.append(i % 3 == 0 ? "\n" : " \t\r\n"); // blank lines
+                case 3 -> sb.append("u").append(i).append("@gmail.com:pass@hatinh.gov.vn\n");
+                case 4 -> sb.append("x".repeat(1 + i % 200)).append('\n');
+                case 5 -> {
+                    sb.append("v").append(i).append("@quangngai.gov.vn;p@ss@word\n");
+                    expected.add((long) i);
+                }
+                default -> sb.append("w").append(i).append("@hatinh.gov.vn.example.com:pw\n");
+            }
+        }
+        List<ComboHit> hits = new ArrayList<>();
+        ComboScanResult result = small.scan(text(sb.toString()), hits::add);
+
+        assertThat(hits).extracting(ComboHit::line).containsExactlyElementsOf(expected);
+        assertThat(hits)
+                .allSatisfy(h -> assertThat(h.account()).endsWith(h.domain()).contains(Long.toString(h.line())));
+        assertThat(result.lines()).isEqualTo(lines);
+        assertThat(result.report().read()).isEqualTo(lines - lines / 7 - (lines % 7 >= 2 ? 1 : 0));
+    }
+
+    @Test
+    void matchesDomainsShorterThanEightBytesAndHostsAtTheEndOfTheInput() throws IOException {
+        CombolistScanner shortList = new CombolistScanner(DomainList.of(List.of("a.vn", "hatinh.gov.vn")));
+        String input = "x@a.vn:pw\ny@Mail.A.VN;pw\nz@ba.vn:pw\nw@vn:pw\nq@HATINH.GOV.VN:pw\nlast@a.vn";
+        List<ComboHit> hits = new ArrayList<>();
+        ComboScanResult result = shortList.scan(text(input), hits::add);
+
+        assertThat(hits)
+                .map(h -> h.line() + " " + h.account() + " " + h.domain() + " "
+                        + h.format().label())
+                .containsExactly(
+                        "1 x@a.vn a.vn email:password",
+                        "2 y@mail.a.vn a.vn email;password",
+                        "5 q@hatinh.gov.vn hatinh.gov.vn email:password",
+                        "6 last@a.vn a.vn email");
+        assertThat(result.lines()).isEqualTo(6);
+
+        List<ComboHit> tiny = new ArrayList<>();
+        assertThat(shortList.scan(text("q@a.vn"), tiny::add).lines()).isEqualTo(1);
+        assertThat(tiny).extracting(ComboHit::account).containsExactly("q@a.vn");
+    }
+
+    @Test
+    void keepsAPasswordHoldingAtSignsAndIgnoresADomainInsideAPassword() throws IOException {
+        List<ComboHit> hits = new ArrayList<>();
+        scanner.scan(text("a@gmail.com:p@ss@hatinh.gov.vn\nb@hatinh.gov.vn:p@ss@word@gmail.com\r\n"), hits::add);
+
+        assertThat(hits).extracting(ComboHit::line, ComboHit::account).containsExactly(tuple(2L, "b@hatinh.gov.vn"));
+        assertThat(hits.get(0).password().matchesNtHash(NtHash.of("p@ss@word@gmail.com")))
+                .isTrue();
+    }
+
+    @Test
+    void tellsApartAccountsWhoseHashCodesCollide() throws IOException {
+        assertThat("a~@hatinh.gov.vn".hashCode()).isEqualTo("b_@hatinh.gov.vn".hashCode());
+        List<ComboHit> hits = new ArrayList<>();
+        ComboScanResult result = scanner.scan(
+                text("a~@hatinh.gov.vn:pw\nb_@hatinh.gov.vn:pw\na~@hatinh.gov.vn:pw\na~@hatinh.gov.vn:pw2\n"),
+                hits::add);
+
+        assertThat(hits).extracting(ComboHit::line).containsExactly(1L, 2L, 4L);
+        assertThat(result.report().duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void countsBlankAndWhitespaceOnlyLinesAsReadNowhere() throws IOException {
+        ComboScanResult result = scanner.scan(text("\n \n\t\r\n  x\n\r\na@hatinh.gov.vn\n  "), hit -> {});
+
+        assertThat(result.lines()).isEqualTo(7);
+        assertThat(result.report().read()).isEqualTo(2);
+    }
 }
