@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import vn.khien.core.ingest.ImportReport;
 import vn.khien.core.logs.LogEvent;
@@ -92,10 +93,24 @@ public final class SuricataDnsBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    /** Counts the event and folds all its fields, in order, into the running checksum {@code sum[1]}. */
+    /**
+     * Counts the event and folds all its fields, in order, into the running checksum {@code sum[1]}; the kind
+     * by ordinal, so the checksum is the same in every JVM and can be compared between builds.
+     */
     private static void fold(long[] sum, LogEvent e) {
         sum[0]++;
-        sum[1] = sum[1] * 1_000_003L + e.hashCode();
+        int h = Objects.hash(
+                e.line(),
+                e.time(),
+                e.kind().ordinal(),
+                e.sourceIp(),
+                e.domain(),
+                e.destinationIp(),
+                e.destinationPort(),
+                e.url(),
+                e.fileHash(),
+                e.raw());
+        sum[1] = sum[1] * 1_000_003L + h;
     }
 
     private static ImportReport runKhien(byte[] data, long[] events) throws IOException {
