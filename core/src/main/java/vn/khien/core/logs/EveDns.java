@@ -61,8 +61,7 @@ final class EveDns {
     }
 
     void emit(long lineNo, String raw, List<LogEvent> out) {
-        boolean query = "query".equals(type) || "request".equals(type);
-        if (query) {
+        if (isQuery(type)) {
             if (queries.isEmpty() && rrname != null) {
                 add(out, lineNo, raw, LogEvent.Kind.DNS_QUERY, srcIp, rrname, destIp, destPort);
             }
@@ -71,7 +70,7 @@ final class EveDns {
             }
             return;
         }
-        if (!"answer".equals(type) && !"response".equals(type)) {
+        if (!isAnswer(type)) {
             return;
         }
         if (!answers.isEmpty()) {
@@ -87,6 +86,26 @@ final class EveDns {
         }
     }
 
+    /** Whether {@code dns.type} is a query: events are its names from {@code src_ip}. */
+    static boolean isQuery(@Nullable String type) {
+        return "query".equals(type) || "request".equals(type);
+    }
+
+    /** Whether {@code dns.type} is an answer: events are its A, AAAA and CNAME records, for the client. */
+    static boolean isAnswer(@Nullable String type) {
+        return "answer".equals(type) || "response".equals(type);
+    }
+
+    /** Whether an answer record of this type yields an event with the record's name (A, AAAA). */
+    static boolean recordName(@Nullable String recordType) {
+        return "A".equals(recordType) || "AAAA".equals(recordType);
+    }
+
+    /** Whether an answer record of this type yields an event with its data (A, AAAA, CNAME). */
+    static boolean recordData(@Nullable String recordType) {
+        return recordName(recordType) || "CNAME".equals(recordType);
+    }
+
     private void answer(
             List<LogEvent> out,
             long lineNo,
@@ -99,13 +118,13 @@ final class EveDns {
         }
         // Suricata 4 logged answers from the resolver's side, Suricata 5 and later in flow direction
         String client = destPort == 53 ? srcIp : destIp;
-        switch (recordType) {
-            case "A", "AAAA" -> add(out, lineNo, raw, LogEvent.Kind.DNS_ANSWER, client, name, data, 0);
-            case "CNAME" -> add(out, lineNo, raw, LogEvent.Kind.DNS_ANSWER, client, data, null, 0);
-            default -> {
-                // MX, TXT, PTR … name nothing the detection matches against
-            }
+        if (recordName(recordType)) {
+            add(out, lineNo, raw, LogEvent.Kind.DNS_ANSWER, client, name, data, 0);
+        } else if (recordData(recordType)) {
+            // CNAME: its target is the domain
+            add(out, lineNo, raw, LogEvent.Kind.DNS_ANSWER, client, data, null, 0);
         }
+        // MX, TXT, PTR … name nothing the detection matches against
     }
 
     private void add(

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path for Suricata EVE {@code dns} lines: a hand-written scanner over the line's bytes that pulls
@@ -21,14 +22,102 @@ import java.util.Arrays;
  *
  * <p>Strings are searched eight bytes at a time (SWAR on little-endian longs): one pass flags the first
  * quote, backslash, control or non-ASCII byte, so plain runs cost one load per eight bytes; escapes are then
- * checked byte by byte as before. No validation is relaxed: skipped values are still fully checked.
- * {@code dns.rrtype}, {@code dns.rdata} and {@code dns.grouped} are validated while scanning but only
- * kept as spans, and decoded into {@link EveDns} only when {@link EveDns#emit} will read them (an answer
- * without an {@code answers} list); common {@code type} and answer {@code rrtype} values are returned as
- * constants instead of new strings.
+ * checked byte by byte as before. No validation is relaxed: skipped values are still fully checked. Keys of
+ * up to 15 bytes are identified by a lookup of their first two longs (cut at the closing quote) in a small
+ * hash table of the keys Suricata writes, so known keys need no separate scan and no string compares; any
+ * other key is scanned and validated as before. Suricata's own 31-byte timestamp is read in place. Every
+ * string the events need is validated while scanning but kept as a span, and decoded only when
+ * {@link EveDns#emit} will read it (see {@code finish}); common {@code type} and answer {@code rrtype}
+ * values are returned as constants instead of new strings.
  */
 final class EveDnsScanner {
     static final int MAX_DEPTH = 32;
+
+    /** Length of Suricata's own timestamp layout, {@code 2019-08-22T23:48:27.924120+0000}. */
+    private static final int TIMESTAMP_LENGTH = 31;
+
+    /** No span: the value was absent. */
+    private static final long NONE = -1;
+
+    // Keys, found by keyId(): the ones the scanner reads have their own id; K_OTHER is any other key
+    private static final int K_OTHER = 0;
+    private static final int K_TIMESTAMP = 1;
+    private static final int K_EVENT_TYPE = 2;
+    private static final int K_SRC_IP = 3;
+    private static final int K_DEST_IP = 4;
+    private static final int K_DEST_PORT = 5;
+    private static final int K_DNS = 6;
+    private static final int K_TYPE = 7;
+    private static final int K_RRNAME = 8;
+    private static final int K_RRTYPE = 9;
+    private static final int K_RDATA = 10;
+    private static final int K_QUERIES = 11;
+    private static final int K_ANSWERS = 12;
+    private static final int K_GROUPED = 13;
+
+    /** The keys with an id, in id order from 1. */
+    private static final String[] KEYS = {
+        "timestamp",
+        "event_type",
+        "src_ip",
+        "dest_ip",
+        "dest_port",
+        "dns",
+        "type",
+        "rrname",
+        "rrtype",
+        "rdata",
+        "queries",
+        "answers",
+        "grouped"
+    };
+
+    /** Keys Suricata writes in DNS events that the scanner skips: in the table so they are found as fast. */
+    private static final String[] SKIPPED = {
+        "flow_id",
+        "pcap_cnt",
+        "vlan",
+        "in_iface",
+        "src_port",
+        "proto",
+        "pkt_src",
+        "community_id",
+        "tx_id",
+        "app_proto",
+        "host",
+        "version",
+        "id",
+        "flags",
+        "qr",
+        "aa",
+        "tc",
+        "rd",
+        "ra",
+        "z",
+        "opcode",
+        "rcode",
+        "ttl",
+        "authorities",
+        "additionals",
+        "query",
+        "answer"
+    };
+
+    private static final int TABLE_BITS = 9;
+    private static final long[] TABLE_W0 = new long[1 << TABLE_BITS];
+    private static final long[] TABLE_W1 = new long[1 << TABLE_BITS];
+    private static final int[] TABLE_LEN = new int[1 << TABLE_BITS];
+    private static final int[] TABLE_ID = new int[1 << TABLE_BITS];
+    private static final long HASH;
+
+    static {
+        // the first odd multiplier under which no two keys share a slot (found in a few tries)
+        long m = 0x9E3779B97F4A7C15L;
+        while (!fill(m)) {
+            m += 0x2545F4914F6CDD1EL;
+        }
+        HASH = m;
+    }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -42,19 +131,33 @@ final class EveDnsScanner {
     private int end;
     private boolean escaped;
 
-    // spans of values that are validated while scanning but decoded only when the events need them:
-    // dns.rrtype, dns.rdata (start -1: absent) and the grouped (type, value) pairs, each with its escape flag
-    private int rrtypeS = -1;
-    private int rrtypeE;
-    private boolean rrtypeEsc;
-    private int rdataS = -1;
-    private int rdataE;
-    private boolean rdataEsc;
-    private int[] groupedSpans = new int[16];
-    private int groupedCount;
-
     /** Where the string body last read by {@link #stringEnd} starts. */
     private int lastStart;
+
+    /** Where the key last read by {@link #member} starts. */
+    private int keyStart;
+
+    // Strings are validated while scanning but only kept as spans (see span()), and decoded in finish() when
+    // EveDns.emit will read them: which ones depends on dns.type, dest_port and the record types.
+    private long srcIp;
+    private long destIp;
+    private long rrname;
+    private long rrtype;
+    private long rdata;
+    /** queries[].rrname spans. */
+    private long[] queries = new long[4];
+
+    private int queryCount;
+    /** answers[]: rrname and rdata spans (NONE when absent) and the rrtype text, per record. */
+    private long[] answerNames = new long[4];
+
+    private long[] answerData = new long[4];
+    private String[] answerTypes = new String[4];
+    private int answerCount;
+    /** grouped: the (type, value) spans of every string element. */
+    private long[] grouped = new long[8];
+
+    private int groupedCount;
 
     /** Fills {@code out} from {@code line[from, to)} and returns true, or returns false to fall back. */
     boolean scan(byte[] line, int from, int to, EveDns out) {
@@ -62,8 +165,13 @@ final class EveDnsScanner {
         p = from;
         end = to;
         out.clear();
-        rrtypeS = -1;
-        rdataS = -1;
+        srcIp = NONE;
+        destIp = NONE;
+        rrname = NONE;
+        rrtype = NONE;
+        rdata = NONE;
+        queryCount = 0;
+        answerCount = 0;
         groupedCount = 0;
         try {
             if (!object(out)) {
@@ -85,61 +193,44 @@ final class EveDnsScanner {
         boolean dns = false;
         boolean sawDns = false;
         ws();
-        if (peek() != '}') {
+        if (!take('}')) {
             while (true) {
-                ws();
-                if (!take('"')) {
+                int k = keyId();
+                if (k < 0) {
                     return false;
                 }
-                int ks = p;
-                int ke = stringEnd();
-                if (ke < 0 || escaped) {
-                    return false;
-                }
-                ws();
-                if (!take(':')) {
-                    return false;
-                }
-                ws();
-                if (key(ks, ke, "timestamp")) {
-                    if (!take('"')) {
+                if (k == K_TIMESTAMP) {
+                    if (!timestamp(out)) {
                         return false;
                     }
+                } else if (k == K_EVENT_TYPE) {
+                    // exactly "dns", quotes included: anything else is Jackson's
                     int s = p;
-                    int e = stringEnd();
-                    if (e < 0 || escaped) {
+                    if (end - s < 5
+                            || b[s] != '"'
+                            || b[s + 1] != 'd'
+                            || b[s + 2] != 'n'
+                            || b[s + 3] != 's'
+                            || b[s + 4] != '"') {
                         return false;
                     }
-                    Instant t = EveTime.parse(b, s, e);
-                    if (t == null) {
-                        return false;
-                    }
-                    out.time = t;
-                } else if (key(ks, ke, "event_type")) {
-                    if (!take('"')) {
-                        return false;
-                    }
-                    int s = p;
-                    int e = stringEnd();
-                    if (e != s + 3 || b[s] != 'd' || b[s + 1] != 'n' || b[s + 2] != 's') {
-                        return false;
-                    }
+                    p = s + 5;
                     dns = true;
-                } else if (key(ks, ke, "src_ip")) {
-                    if ((out.srcIp = string()) == null) {
+                } else if (k == K_SRC_IP) {
+                    if ((srcIp = span()) < 0) {
                         return false;
                     }
-                } else if (key(ks, ke, "dest_ip")) {
-                    if ((out.destIp = string()) == null) {
+                } else if (k == K_DEST_IP) {
+                    if ((destIp = span()) < 0) {
                         return false;
                     }
-                } else if (key(ks, ke, "dest_port")) {
+                } else if (k == K_DEST_PORT) {
                     int port = port();
                     if (port < 0) {
                         return false;
                     }
                     out.destPort = port;
-                } else if (key(ks, ke, "dns")) {
+                } else if (k == K_DNS) {
                     if (!dnsObject(out)) {
                         return false;
                     }
@@ -147,19 +238,40 @@ final class EveDnsScanner {
                 } else if (!skip(0)) {
                     return false;
                 }
-                ws();
-                if (take(',')) {
-                    continue;
+                int n = next('}');
+                if (n < 0) {
+                    return false;
                 }
-                if (peek() == '}') {
+                if (n == 0) {
                     break;
                 }
+            }
+        }
+        ws();
+        return p == end && dns && sawDns;
+    }
+
+    /** The {@code timestamp} value at {@code p}; false to fall back. */
+    private boolean timestamp(EveDns out) {
+        if (!take('"')) {
+            return false;
+        }
+        int s = p;
+        // Suricata's own layout, 2019-08-22T23:48:27.924120+0000, is 31 bytes: when EveTime accepts them (so
+        // none is a quote, backslash or control byte) and a quote follows, that quote closes the string
+        Instant t = s + TIMESTAMP_LENGTH < end && b[s + TIMESTAMP_LENGTH] == '"'
+                ? EveTime.parse(b, s, s + TIMESTAMP_LENGTH)
+                : null;
+        if (t != null) {
+            p = s + TIMESTAMP_LENGTH + 1;
+        } else {
+            int e = stringEnd();
+            if (e < 0 || escaped || (t = EveTime.parse(b, s, e)) == null) {
                 return false;
             }
         }
-        p++;
-        ws();
-        return p == end && dns && sawDns;
+        out.time = t;
+        return true;
     }
 
     private boolean dnsObject(EveDns out) {
@@ -171,65 +283,50 @@ final class EveDnsScanner {
             return true;
         }
         while (true) {
-            ws();
-            if (!take('"')) {
+            int k = keyId();
+            if (k < 0) {
                 return false;
             }
-            int ks = p;
-            int ke = stringEnd();
-            if (ke < 0 || escaped) {
-                return false;
-            }
-            ws();
-            if (!take(':')) {
-                return false;
-            }
-            ws();
-            if (key(ks, ke, "type")) {
+            if (k == K_TYPE) {
                 if ((out.type = type()) == null) {
                     return false;
                 }
-            } else if (key(ks, ke, "rrname")) {
-                if ((out.rrname = string()) == null) {
+            } else if (k == K_RRNAME) {
+                if ((rrname = span()) < 0) {
                     return false;
                 }
-            } else if (key(ks, ke, "rrtype")) {
-                if (!take('"') || (rrtypeE = stringEnd()) < 0) {
+            } else if (k == K_RRTYPE) {
+                if ((rrtype = span()) < 0) {
                     return false;
                 }
-                rrtypeS = lastStart;
-                rrtypeEsc = escaped;
-            } else if (key(ks, ke, "rdata")) {
-                if (!take('"') || (rdataE = stringEnd()) < 0) {
+            } else if (k == K_RDATA) {
+                if ((rdata = span()) < 0) {
                     return false;
                 }
-                rdataS = lastStart;
-                rdataEsc = escaped;
-            } else if (key(ks, ke, "queries")) {
-                if (!records(out, false)) {
+            } else if (k == K_QUERIES) {
+                if (!records(false)) {
                     return false;
                 }
-            } else if (key(ks, ke, "answers")) {
-                if (!records(out, true)) {
+            } else if (k == K_ANSWERS) {
+                if (!records(true)) {
                     return false;
                 }
-            } else if (key(ks, ke, "grouped")) {
-                if (!grouped(out)) {
+            } else if (k == K_GROUPED) {
+                if (!grouped()) {
                     return false;
                 }
             } else if (!skip(1)) {
                 return false;
             }
-            ws();
-            if (take(',')) {
-                continue;
+            int n = next('}');
+            if (n <= 0) {
+                return n == 0;
             }
-            return take('}');
         }
     }
 
-    /** {@code [ {rrname, rrtype, rdata …}, … ]}; answers add triples, queries add names. */
-    private boolean records(EveDns out, boolean answers) {
+    /** {@code [ {rrname, rrtype, rdata …}, … ]}; answers add records, queries add names. */
+    private boolean records(boolean answers) {
         if (!take('[')) {
             return false;
         }
@@ -242,69 +339,54 @@ final class EveDnsScanner {
             if (!take('{')) {
                 return false;
             }
-            String name = null;
+            long name = NONE;
             String type = null;
-            String data = null;
+            long data = NONE;
             ws();
             if (!take('}')) {
                 while (true) {
-                    ws();
-                    if (!take('"')) {
+                    int k = keyId();
+                    if (k < 0) {
                         return false;
                     }
-                    int ks = p;
-                    int ke = stringEnd();
-                    if (ke < 0 || escaped) {
-                        return false;
-                    }
-                    ws();
-                    if (!take(':')) {
-                        return false;
-                    }
-                    ws();
-                    if (key(ks, ke, "rrname")) {
-                        if ((name = string()) == null) {
+                    if (k == K_RRNAME) {
+                        if ((name = span()) < 0) {
                             return false;
                         }
-                    } else if (key(ks, ke, "rrtype")) {
+                    } else if (k == K_RRTYPE) {
                         if ((type = recordType()) == null) {
                             return false;
                         }
-                    } else if (key(ks, ke, "rdata") && peek() == '"') {
-                        data = string();
-                        if (data == null) {
+                    } else if (k == K_RDATA && peek() == '"') {
+                        if ((data = span()) < 0) {
                             return false;
                         }
                     } else if (!skip(3)) {
                         return false;
                     }
-                    ws();
-                    if (take(',')) {
-                        continue;
-                    }
-                    if (!take('}')) {
+                    int n = next('}');
+                    if (n < 0) {
                         return false;
                     }
-                    break;
+                    if (n == 0) {
+                        break;
+                    }
                 }
             }
             if (answers) {
-                out.answers.add(name);
-                out.answers.add(type);
-                out.answers.add(data);
-            } else if (name != null) {
-                out.queries.add(name);
+                addAnswer(name, type, data);
+            } else if (name != NONE) {
+                addQuery(name);
             }
-            ws();
-            if (take(',')) {
-                continue;
+            int n = next(']');
+            if (n <= 0) {
+                return n == 0;
             }
-            return take(']');
         }
     }
 
     /** {@code {"A": ["1.2.3.4", …], "CNAME": [...], …}}; non-string elements are skipped. */
-    private boolean grouped(EveDns out) {
+    private boolean grouped() {
         if (!take('{')) {
             return false;
         }
@@ -313,21 +395,11 @@ final class EveDnsScanner {
             return true;
         }
         while (true) {
-            ws();
-            if (!take('"')) {
-                return false;
-            }
-            int ts = p;
-            int te = stringEnd();
+            int te = member();
             if (te < 0) {
                 return false;
             }
-            boolean tesc = escaped;
-            ws();
-            if (!take(':')) {
-                return false;
-            }
-            ws();
+            long type = lastSpan(te);
             if (!take('[')) {
                 return false;
             }
@@ -335,67 +407,100 @@ final class EveDnsScanner {
             if (!take(']')) {
                 while (true) {
                     ws();
-                    if (take('"')) {
-                        int vs = p;
-                        int ve = stringEnd();
-                        if (ve < 0) {
+                    if (peek() == '"') {
+                        long value = span();
+                        if (value < 0) {
                             return false;
                         }
-                        addGrouped(ts, te, tesc, vs, ve, escaped);
+                        addGrouped(type, value);
                     } else if (!skip(3)) {
                         return false;
                     }
-                    ws();
-                    if (take(',')) {
-                        continue;
-                    }
-                    if (!take(']')) {
+                    int n = next(']');
+                    if (n < 0) {
                         return false;
                     }
-                    break;
+                    if (n == 0) {
+                        break;
+                    }
                 }
             }
-            ws();
-            if (take(',')) {
-                continue;
+            int n = next('}');
+            if (n <= 0) {
+                return n == 0;
             }
-            return take('}');
         }
     }
 
-    private void addGrouped(int ts, int te, boolean tesc, int vs, int ve, boolean vesc) {
-        int n = groupedCount * 6;
-        if (n + 6 > groupedSpans.length) {
-            groupedSpans = Arrays.copyOf(groupedSpans, groupedSpans.length * 2);
+    private void addQuery(long name) {
+        if (queryCount == queries.length) {
+            queries = Arrays.copyOf(queries, queryCount * 2);
         }
-        int[] g = groupedSpans;
-        g[n] = ts;
-        g[n + 1] = te;
-        g[n + 2] = tesc ? 1 : 0;
-        g[n + 3] = vs;
-        g[n + 4] = ve;
-        g[n + 5] = vesc ? 1 : 0;
+        queries[queryCount++] = name;
+    }
+
+    private void addAnswer(long name, @Nullable String type, long data) {
+        if (answerCount == answerNames.length) {
+            answerNames = Arrays.copyOf(answerNames, answerCount * 2);
+            answerData = Arrays.copyOf(answerData, answerCount * 2);
+            answerTypes = Arrays.copyOf(answerTypes, answerCount * 2);
+        }
+        answerNames[answerCount] = name;
+        answerData[answerCount] = data;
+        answerTypes[answerCount] = type;
+        answerCount++;
+    }
+
+    private void addGrouped(long type, long value) {
+        if (groupedCount * 2 == grouped.length) {
+            grouped = Arrays.copyOf(grouped, grouped.length * 2);
+        }
+        grouped[groupedCount * 2] = type;
+        grouped[groupedCount * 2 + 1] = value;
         groupedCount++;
     }
 
     /**
-     * Decodes the values kept as spans, exactly as {@link EveDns#emit} will read them: {@code rrtype},
-     * {@code rdata} and {@code grouped} are only looked at for an answer without an {@code answers} list.
+     * Decodes the spans {@link EveDns#emit} will read, and only those: for a query the addresses and the
+     * names; for an answer the client's address ({@code src_ip} when {@code dest_port} is 53, else
+     * {@code dest_ip}) and, from {@code answers}, the name and data of A/AAAA records and the data of CNAME
+     * records ({@link EveDns#recordName} and {@link EveDns#recordData}), or without {@code answers} list
+     * {@code rrname}, {@code rrtype}, {@code rdata} and {@code grouped}. Other types yield no events.
      */
     private void finish(EveDns out) {
-        if (!out.answers.isEmpty()) {
+        if (EveDns.isQuery(out.type)) {
+            out.srcIp = decode(srcIp);
+            out.destIp = decode(destIp);
+            for (int i = 0; i < queryCount; i++) {
+                out.queries.add(decode(queries[i]));
+            }
+            if (queryCount == 0) {
+                out.rrname = decode(rrname);
+            }
             return;
         }
-        if (rrtypeS >= 0) {
-            out.rrtype = decode(rrtypeS, rrtypeE, rrtypeEsc);
+        if (!EveDns.isAnswer(out.type)) {
+            return;
         }
-        if (rdataS >= 0) {
-            out.rdata = decode(rdataS, rdataE, rdataEsc);
+        if (out.destPort == 53) {
+            out.srcIp = decode(srcIp);
+        } else {
+            out.destIp = decode(destIp);
         }
-        int[] g = groupedSpans;
-        for (int i = 0; i < groupedCount * 6; i += 6) {
-            out.grouped.add(decode(g[i], g[i + 1], g[i + 2] != 0));
-            out.grouped.add(decode(g[i + 3], g[i + 4], g[i + 5] != 0));
+        if (answerCount > 0) {
+            for (int i = 0; i < answerCount; i++) {
+                String type = answerTypes[i];
+                out.answers.add(EveDns.recordName(type) ? decode(answerNames[i]) : null);
+                out.answers.add(type);
+                out.answers.add(EveDns.recordData(type) ? decode(answerData[i]) : null);
+            }
+            return;
+        }
+        out.rrname = decode(rrname);
+        out.rrtype = decode(rrtype);
+        out.rdata = decode(rdata);
+        for (int i = 0; i < groupedCount * 2; i++) {
+            out.grouped.add(decode(grouped[i]));
         }
     }
 
@@ -450,12 +555,20 @@ final class EveDnsScanner {
         if (depth > MAX_DEPTH) {
             return false;
         }
+        // strings and numbers, nearly all skipped values, inline; containers and literals do not
         byte c = peek();
+        if (c == '"') {
+            p++;
+            return stringEnd() >= 0;
+        }
+        if (c >= '0' && c <= '9') {
+            return number();
+        }
+        return skipOther(c, depth);
+    }
+
+    private boolean skipOther(byte c, int depth) {
         switch (c) {
-            case '"' -> {
-                p++;
-                return stringEnd() >= 0;
-            }
             case '{' -> {
                 p++;
                 ws();
@@ -463,23 +576,13 @@ final class EveDnsScanner {
                     return true;
                 }
                 while (true) {
-                    ws();
-                    if (!take('"') || stringEnd() < 0) {
+                    if (member() < 0 || !skip(depth + 1)) {
                         return false;
                     }
-                    ws();
-                    if (!take(':')) {
-                        return false;
+                    int n = next('}');
+                    if (n <= 0) {
+                        return n == 0;
                     }
-                    ws();
-                    if (!skip(depth + 1)) {
-                        return false;
-                    }
-                    ws();
-                    if (take(',')) {
-                        continue;
-                    }
-                    return take('}');
                 }
             }
             case '[' -> {
@@ -493,11 +596,10 @@ final class EveDnsScanner {
                     if (!skip(depth + 1)) {
                         return false;
                     }
-                    ws();
-                    if (take(',')) {
-                        continue;
+                    int n = next(']');
+                    if (n <= 0) {
+                        return n == 0;
                     }
-                    return take(']');
                 }
             }
             case 't' -> {
@@ -583,24 +685,55 @@ final class EveDnsScanner {
     /**
      * From just after an opening quote, finds the closing quote and moves past it; returns its index, or -1
      * on a control or non-ASCII byte, a bad escape or the end of the line. Sets {@link #escaped}.
+     *
+     * <p>Kept small so the JIT inlines it at every call site (it runs for every key and string value): the
+     * common case, a plain string whose closing quote is the first byte flagged, is handled here; escapes,
+     * errors and the last few bytes of the line go to {@link #stringEndSlow}.
      */
     private int stringEnd() {
-        // locals, not fields, in this loop: it runs for every byte of every skipped string
         final byte[] a = b;
         final int e = end;
         int i = p;
         lastStart = i;
+        while (i + 8 <= e) {
+            long w = (long) LONGS.get(a, i);
+            long found = flags(w);
+            if (found != 0) {
+                // the lowest flag is exact: borrows only propagate upwards from a real hit
+                i += Long.numberOfTrailingZeros(found) >>> 3;
+                if (a[i] == '"') {
+                    p = i + 1;
+                    escaped = false;
+                    return i;
+                }
+                break;
+            }
+            i += 8;
+        }
+        return stringEndSlow(i);
+    }
+
+    /**
+     * SWAR: the high bit of each byte of {@code w} that is a quote, a backslash, a control byte (below
+     * 0x20) or non-ASCII (0x80 and above); only the lowest flag is exact.
+     */
+    private static long flags(long w) {
+        long q = w ^ QUOTES;
+        long s = w ^ BACKSLASHES;
+        // (w - 0x20) has its high bit set for bytes below 0x20 (or borrowing from one), w for bytes >= 0x80
+        return (((q - ONES) & ~q) | ((s - ONES) & ~s) | (w - SPACES) | w) & HIGHS;
+    }
+
+    /** {@link #stringEnd} from {@code i}, byte by byte where needed: escapes, errors, the line's tail. */
+    private int stringEndSlow(int from) {
+        final byte[] a = b;
+        final int e = end;
+        int i = from;
         boolean esc = false;
         while (true) {
-            // SWAR: flag, eight bytes at a time, the first quote, backslash, control (< 0x20) or non-ASCII byte
             while (i + 8 <= e) {
-                long w = (long) LONGS.get(a, i);
-                long q = w ^ QUOTES;
-                long s = w ^ BACKSLASHES;
-                long found = ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w) | w;
-                found &= HIGHS;
+                long found = flags((long) LONGS.get(a, i));
                 if (found != 0) {
-                    // the lowest flag is exact: borrows only propagate upwards from a real hit
                     i += Long.numberOfTrailingZeros(found) >>> 3;
                     break;
                 }
@@ -647,17 +780,32 @@ final class EveDnsScanner {
         }
     }
 
-    /** Reads a string value at {@code p} (which must be a quote), decoding escapes; null on error. */
-    private String string() {
+    /**
+     * Reads a string value at {@code p} (which must be a quote) and returns its body as a span: start in the
+     * high 32 bits, end shifted left by one, and the low bit set when it has escapes; -1 on error.
+     */
+    private long span() {
         if (!take('"')) {
-            return null;
+            return -1;
         }
-        int s = p;
         int e = stringEnd();
         if (e < 0) {
+            return -1;
+        }
+        return lastSpan(e);
+    }
+
+    /** The span of the string {@link #stringEnd} last read, which ended at {@code e}. */
+    private long lastSpan(int e) {
+        return (long) lastStart << 32 | (long) e << 1 | (escaped ? 1 : 0);
+    }
+
+    /** The text of a {@link #span}, or null for {@link #NONE}. */
+    private @Nullable String decode(long span) {
+        if (span == NONE) {
             return null;
         }
-        return decode(s, e, escaped);
+        return decode((int) (span >>> 32), (int) span >>> 1, (span & 1) != 0);
     }
 
     /** The text of the validated string body {@code b[s, e)}, decoding escapes when it has any. */
@@ -702,7 +850,148 @@ final class EveDnsScanner {
         return true;
     }
 
+    /** Puts every key into the table under {@code multiplier}; false if two collide. */
+    private static boolean fill(long multiplier) {
+        Arrays.fill(TABLE_LEN, 0);
+        for (int k = 0; k < KEYS.length + SKIPPED.length; k++) {
+            String key = k < KEYS.length ? KEYS[k] : SKIPPED[k - KEYS.length];
+            long w0 = 0;
+            long w1 = 0;
+            for (int i = 0; i < key.length(); i++) {
+                long c = (long) key.charAt(i) << ((i & 7) << 3);
+                if (i < 8) {
+                    w0 |= c;
+                } else {
+                    w1 |= c;
+                }
+            }
+            int h = hash(w0, w1, multiplier);
+            if (TABLE_LEN[h] != 0) {
+                return false;
+            }
+            TABLE_W0[h] = w0;
+            TABLE_W1[h] = w1;
+            TABLE_LEN[h] = key.length();
+            TABLE_ID[h] = k < KEYS.length ? k + 1 : K_OTHER;
+        }
+        return true;
+    }
+
+    private static int hash(long w0, long w1, long multiplier) {
+        return (int) (((w0 ^ Long.rotateLeft(w1, 29)) * multiplier) >>> (64 - TABLE_BITS));
+    }
+
+    /**
+     * Reads {@code "key":} like {@link #member} and returns its id ({@code K_*}, {@link #K_OTHER} for keys
+     * without one), or -1 on a syntax error or a key with escapes (which Jackson decides).
+     *
+     * <p>Keys up to 15 bytes are found without a separate scan: the two little-endian longs after the
+     * opening quote, cut at the first quote, are looked up in a hash table of known keys. A hit means the key
+     * is exactly those plain bytes and that quote closes it; anything else takes {@link #member} and, if it
+     * is short, the same table.
+     */
+    private int keyId() {
+        ws();
+        if (!take('"')) {
+            return -1;
+        }
+        final byte[] a = b;
+        final int i = p;
+        if (i + 16 <= a.length) {
+            long w0 = (long) LONGS.get(a, i);
+            long w1 = (long) LONGS.get(a, i + 8);
+            long q0 = w0 ^ QUOTES;
+            long f0 = (q0 - ONES) & ~q0 & HIGHS;
+            int len;
+            if (f0 != 0) {
+                len = Long.numberOfTrailingZeros(f0) >>> 3;
+                w0 &= ~(-1L << (len << 3));
+                w1 = 0;
+            } else {
+                long q1 = w1 ^ QUOTES;
+                long f1 = (q1 - ONES) & ~q1 & HIGHS;
+                // no quote in 16 bytes: len 16 is in no table slot
+                len = 8 + (Long.numberOfTrailingZeros(f1) >>> 3);
+                w1 &= ~(-1L << ((len - 8) << 3));
+            }
+            int h = hash(w0, w1, HASH);
+            if (TABLE_LEN[h] == len && TABLE_W0[h] == w0 && TABLE_W1[h] == w1 && i + len < end) {
+                p = i + len + 1;
+                ws();
+                if (!take(':')) {
+                    return -1;
+                }
+                ws();
+                return TABLE_ID[h];
+            }
+        }
+        p = i - 1;
+        int ke = member();
+        if (ke < 0 || escaped) {
+            return -1;
+        }
+        return lookup(keyStart, ke);
+    }
+
+    /** The id of the plain key {@code b[s, e)}, by the same table. */
+    private int lookup(int s, int e) {
+        int len = e - s;
+        if (len >= 16) {
+            return K_OTHER;
+        }
+        long w0 = 0;
+        long w1 = 0;
+        for (int i = 0; i < len; i++) {
+            long c = (long) (b[s + i] & 0xFF) << ((i & 7) << 3);
+            if (i < 8) {
+                w0 |= c;
+            } else {
+                w1 |= c;
+            }
+        }
+        int h = hash(w0, w1, HASH);
+        return TABLE_LEN[h] == len && TABLE_W0[h] == w0 && TABLE_W1[h] == w1 ? TABLE_ID[h] : K_OTHER;
+    }
+
+    /**
+     * Reads {@code "key":} (whitespace allowed around each part): returns the key's end and leaves its start
+     * in {@link #keyStart} and whether it has escapes in {@link #escaped}; -1 on a syntax error.
+     */
+    private int member() {
+        ws();
+        if (!take('"')) {
+            return -1;
+        }
+        keyStart = p;
+        int ke = stringEnd();
+        if (ke < 0) {
+            return -1;
+        }
+        ws();
+        if (!take(':')) {
+            return -1;
+        }
+        ws();
+        return ke;
+    }
+
+    /** After a value: 1 past a comma (more follow), 0 past {@code close}, -1 for anything else. */
+    private int next(char close) {
+        ws();
+        if (take(',')) {
+            return 1;
+        }
+        return take(close) ? 0 : -1;
+    }
+
     private void ws() {
+        // EVE lines have no whitespace between tokens: one compare in the usual case
+        if (p < end && b[p] <= ' ') {
+            wsSlow();
+        }
+    }
+
+    private void wsSlow() {
         final byte[] a = b;
         final int e = end;
         int i = p;
