@@ -15,7 +15,9 @@ import vn.khien.core.ingest.ImportReport;
  *
  * <p>Implementation notes: lines are handed over as slices of one reused buffer, so a fast path can scan
  * bytes without decoding; a line longer than {@link #MAX_LINE} bytes is rejected and skipped to its end
- * without being buffered. Events of a line are collected first and handed to the sink only when the whole
+ * without being buffered. A format may parse a line from its start and find its end in the same pass
+ * ({@link Session#lineAt}); when it declines, the line is split first as usual. Events of a line are
+ * collected first and handed to the sink only when the whole
  * line parsed, so a rejected line never leaves half its events behind. Any runtime exception from a format
  * (a bug or a hostile line) rejects that line with the exception's type; it never ends the run. An
  * exception from the sink is the caller's and propagates.
@@ -40,6 +42,16 @@ abstract class ByteLineParser implements LogParser {
          * when the line is a comment or header that is not a record (neither read nor rejected).
          */
         boolean line(byte[] b, int from, int to, long lineNo, List<LogEvent> out) throws Malformed;
+
+        /**
+         * A fast path that finds the line's end itself: parses the record line starting at {@code b[from]}
+         * (line {@code lineNo}) into {@code out} and returns the index of the LF that ends it, reading no
+         * further than {@code limit}; returns -1, with {@code out} to be discarded, to have the line split
+         * first and handed to {@link #line}. Must give exactly the events {@link #line} would.
+         */
+        default int lineAt(byte[] b, int from, int limit, long lineNo, List<LogEvent> out) {
+            return -1;
+        }
     }
 
     abstract Session session();
@@ -56,6 +68,26 @@ abstract class ByteLineParser implements LogParser {
         boolean skipping = false;
         boolean eof = false;
         while (true) {
+            if (!skipping && start < end) {
+                // one pass over the line when the format can find its end while parsing it
+                events.clear();
+                int lf;
+                try {
+                    lf = session.lineAt(buf, start, end, lineNo + 1, events);
+                } catch (RuntimeException e) {
+                    lf = -1; // the split-line path below decides what to say about this line
+                }
+                if (lf >= 0) {
+                    lineNo++;
+                    report.read();
+                    report.accept();
+                    for (LogEvent e : events) {
+                        sink.accept(e);
+                    }
+                    start = lf + 1;
+                    continue;
+                }
+            }
             int nl = ByteScan.indexOf(buf, start, end, (byte) '\n');
             if (nl == end) {
                 nl = -1;

@@ -161,6 +161,27 @@ final class EveDnsScanner {
 
     /** Fills {@code out} from {@code line[from, to)} and returns true, or returns false to fall back. */
     boolean scan(byte[] line, int from, int to, EveDns out) {
+        return scanObject(line, from, to, out) && p == to;
+    }
+
+    /**
+     * Scans the line starting at {@code from} in {@code buf[from, limit)} without knowing where it ends: fills
+     * {@code out} and returns the index of the LF that ends the line, or -1 to fall back (not a DNS line the
+     * fast path takes, or no LF before {@code limit}). On success {@code out} is exactly what {@link #scan} gives
+     * for the same line without its terminator, since a line holds no LF and this scan stops at the first one.
+     */
+    int scanLine(byte[] buf, int from, int limit, EveDns out) {
+        if (!scanObject(buf, from, limit, out) || p >= limit || buf[p] != '\n') {
+            return -1;
+        }
+        return p;
+    }
+
+    /**
+     * The DNS event object at {@code from} and the blanks after it, read no further than {@code to}; leaves
+     * {@code p} where they stop (an LF is never a blank here, so a scan never leaves its line).
+     */
+    private boolean scanObject(byte[] line, int from, int to, EveDns out) {
         b = line;
         p = from;
         end = to;
@@ -248,7 +269,7 @@ final class EveDnsScanner {
             }
         }
         ws();
-        return p == end && dns && sawDns;
+        return dns && sawDns;
     }
 
     /** The {@code timestamp} value at {@code p}; false to fall back. */
@@ -995,7 +1016,8 @@ final class EveDnsScanner {
         final byte[] a = b;
         final int e = end;
         int i = p;
-        while (i < e && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r' || a[i] == '\n')) {
+        // no LF: lines are split on it, so a scan that does not know its line's end stops there
+        while (i < e && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r')) {
             i++;
         }
         p = i;

@@ -36,10 +36,41 @@ final class SuricataEveParser extends ByteLineParser {
 
     @Override
     Session session() {
-        EveDnsScanner scanner = new EveDnsScanner();
-        EveDns dns = new EveDns();
-        return (b, from, to, lineNo, out) -> {
-            if (scanner.scan(b, from, to, dns)) {
+        return new EveSession();
+    }
+
+    /**
+     * DNS lines through the scanner in one pass ({@link #lineAt}); the lines it declines are split and go to
+     * {@link #line}, which skips the scanner when it has just declined that very line.
+     */
+    private final class EveSession implements Session {
+        private final EveDnsScanner scanner = new EveDnsScanner();
+        private final EveDns dns = new EveDns();
+        private byte @Nullable [] declinedBuf;
+        private int declinedAt = -1;
+        private int declinedLimit;
+
+        @Override
+        public int lineAt(byte[] b, int from, int limit, long lineNo, List<LogEvent> out) {
+            int lf = scanner.scanLine(b, from, limit, dns);
+            if (lf < 0) {
+                declinedBuf = b;
+                declinedAt = from;
+                declinedLimit = limit;
+                return -1;
+            }
+            int to = lf > from && b[lf - 1] == '\r' ? lf - 1 : lf;
+            dns.emit(lineNo, text(b, from, to), out);
+            return lf;
+        }
+
+        @Override
+        public boolean line(byte[] b, int from, int to, long lineNo, List<LogEvent> out) throws Malformed {
+            // the scanner's answer on a line it saw whole, up to its LF, is the same split or not; a line that
+            // ran past what was read then (or ends the input without an LF) is scanned again
+            boolean declined = b == declinedBuf && from == declinedAt && to < declinedLimit;
+            declinedBuf = null;
+            if (!declined && scanner.scan(b, from, to, dns)) {
                 dns.emit(lineNo, text(b, from, to), out);
                 return true;
             }
@@ -59,7 +90,8 @@ final class SuricataEveParser extends ByteLineParser {
             }
             event(root, type, lineNo, raw, dns, out);
             return true;
-        };
+        }
+        ;
     }
 
     private static void event(JsonNode root, String type, long lineNo, String raw, EveDns dns, List<LogEvent> out) {
