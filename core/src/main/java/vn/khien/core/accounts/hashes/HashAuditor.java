@@ -20,10 +20,11 @@ import vn.khien.core.accounts.breached.BreachedHashStore;
  *
  * <p>Implementation notes: for unsalted schemes (NTLM, {@code {SHA}}) the shared defaults and the whole
  * dictionary are hashed once into a map, unit patterns once per unit, so an account costs one map lookup,
- * the hashes of its name patterns (eleven per name base, compared as bytes; the bases' digests are cached,
- * since name parts repeat) and one store lookup. Salted schemes hash every candidate per account; slow ones (bcrypt, crypt) try only the
- * defaults, the account's own patterns and the first {@link AuditOptions#slowHashWeakLimit()} dictionary
- * passwords. Accounts are audited in parallel on the common pool, each writing only its own slot.
+ * the hashes of its name patterns (eleven per name base, compared as bytes; a base's digests are cached,
+ * since name parts repeat) and one store lookup. Salted schemes hash every candidate per account; slow ones
+ * (bcrypt, crypt) try only the defaults, the account's own patterns and the first
+ * {@link AuditOptions#slowHashWeakLimit()} dictionary passwords. Accounts are audited in parallel on the
+ * common pool, each writing only its own slot.
  * Passwords recovered from candidates are also checked against the stores. Candidates and hashes never
  * leave this class; findings carry classes only. Thread-safe for concurrent {@link #audit} calls.
  */

@@ -198,9 +198,6 @@ public final class PasswordCandidates {
         return out;
     }
 
-    /** Patterns built from each name base, all different from one another and from any other base's. */
-    static final int PATTERNS_PER_NAME = 11;
-
     /** At most this many bases per account (the first six give 66 patterns). */
     private static final int MAX_NAME_BASES = 6;
 
@@ -211,8 +208,8 @@ public final class PasswordCandidates {
     List<String> nameBases(String account) {
         String user = userPart(account);
         Set<String> bases = new LinkedHashSet<>();
-        // Hand-written scans instead of String.replaceAll/split: this runs once per audited account, and a
-        // regex compiled per call was most of an NTLM audit's cost on a fresh JVM.
+        // Hand-written scans instead of String.replaceAll/split, which compile a regex per call: this runs
+        // once per audited account.
         StringBuilder letters = new StringBuilder(user.length());
         List<String> parts = new ArrayList<>(4);
         int partStart = -1;
@@ -240,7 +237,7 @@ public final class PasswordCandidates {
     }
 
     /**
-     * The {@value #PATTERNS_PER_NAME} patterns of one all-letter base ({@code nguyen}, {@code Nguyen@123},
+     * The eleven patterns of one all-letter base ({@code nguyen}, {@code Nguyen@123},
      * {@code nguyen2025}, ...). Bases are distinct runs of letters, so patterns of different bases never
      * collide and a list keeps the order and count a set would.
      */
