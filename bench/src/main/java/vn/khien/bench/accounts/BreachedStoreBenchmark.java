@@ -14,6 +14,7 @@ import vn.khien.core.accounts.breached.BreachedStoreBuilder;
 /**
  * Generates a sorted NTLM {@code HASH:COUNT} text of N hashes (default 50,000,000, about 1.9 GB, CRLF like the
  * download), times its import into a store (MB/s of text) and one-thread lookups (half present, half absent),
+ * one by one and a block at a time ({@code containsEach}),
  * then deletes the text. The store is left for {@link HashAuditBenchmark}.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar vn.khien.bench.accounts.BreachedStoreBenchmark DIR [N]}
@@ -53,17 +54,26 @@ public final class BreachedStoreBenchmark {
             for (int i = 0; i < q; i++) {
                 queries[i] = (i & 1) == 0 ? hash(hi, rnd.nextInt(n)) : random(rnd);
             }
+            boolean[] found = new boolean[q];
             for (int round = 0; round < 3; round++) {
-                long found = 0;
+                long one = 0;
                 long t0 = System.nanoTime();
                 for (byte[] h : queries) {
                     if (store.contains(h)) {
-                        found++;
+                        one++;
                     }
                 }
                 double ls = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                int each = store.containsEach(queries, found);
+                double bs = (System.nanoTime() - t1) / 1e9;
+                if (each != one) {
+                    throw new IllegalStateException("containsEach found " + each + ", contains " + one);
+                }
                 System.out.printf(
-                        "lookups round %d: %d in %.2f s = %.2f M/s (found %d)%n", round, q, ls, q / ls / 1e6, found);
+                        "lookups round %d: %d one by one in %.2f s = %.2f M/s; containsEach in %.2f s = %.2f M/s"
+                                + " (found %d)%n",
+                        round, q, ls, q / ls / 1e6, bs, q / bs / 1e6, one);
             }
         }
     }

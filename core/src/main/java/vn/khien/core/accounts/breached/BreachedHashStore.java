@@ -1,7 +1,10 @@
 package vn.khien.core.accounts.breached;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -19,12 +22,22 @@ import vn.khien.core.accounts.HashKind;
  * for a full store), then a binary search compares hashes as unsigned 64-bit words read straight from the
  * mapping, so a lookup touches two or three cache lines and allocates nothing. Files over 2 GiB are mapped
  * as several segments of 2^26 hashes. Opening checks magic, version, header checksum, exact file size and
- * the index (checksum, monotonic, ends at the count); {@link #verify()} also checksums the hashes. Lookups
- * are thread-safe (absolute reads only); {@link #close()} must not race with lookups.
+ * the index (checksum, monotonic, ends at the count); {@link #verify()} also checksums the hashes.
+ * {@link #containsEach} looks hashes up a block at a time: it reads the index entries of the whole block, then
+ * the first probe of each search, then finishes the searches, so the cache misses of different hashes overlap
+ * instead of each lookup waiting for its own two (about three times the rate of one-by-one lookups on a store
+ * much larger than the cache). Lookups are thread-safe (absolute reads only); {@link #close()} must not race
+ * with lookups.
  */
 public final class BreachedHashStore implements AutoCloseable {
     private static final int SEGMENT_SHIFT = 26;
     private static final long SEGMENT_MASK = (1L << SEGMENT_SHIFT) - 1;
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    /** Hashes looked up together by {@link #containsEach}. */
+    private static final int BLOCK = 32;
 
     private final Path file;
     private final FileChannel channel;
@@ -159,15 +172,83 @@ public final class BreachedHashStore implements AutoCloseable {
 
     /** Whether {@code hash} (raw bytes, {@link HashKind#length()} long) is in the store. */
     public boolean contains(byte[] hash) {
-        if (hash.length != hashLength) {
-            throw new IllegalArgumentException("a " + kind + " hash has " + hashLength + " bytes, got " + hash.length);
-        }
+        checkLength(hash);
         long q0 = word(hash, 0);
-        long q1 = word(hash, 8);
-        int q2 = hashLength == 20 ? (int) (word4(hash, 16)) : 0;
         int bucket = (int) (q0 >>> (64 - bits));
         long lo = index.getInt(4 * bucket) & 0xFFFF_FFFFL;
         long hi = (index.getInt(4 * bucket + 4) & 0xFFFF_FFFFL) - 1;
+        return search(lo, hi, q0, word(hash, 8), tail(hash));
+    }
+
+    /**
+     * Looks up every hash of {@code hashes} and sets {@code found[i]} to whether {@code hashes[i]} is in the
+     * store; the same answers as {@link #contains} one by one, faster for many hashes.
+     *
+     * @return how many were found
+     * @throws IllegalArgumentException when a hash has the wrong length or {@code found} is shorter than
+     *     {@code hashes}; nothing is looked up then
+     */
+    public int containsEach(byte[][] hashes, boolean[] found) {
+        if (found.length < hashes.length) {
+            throw new IllegalArgumentException("found has " + found.length + " slots for " + hashes.length + " hashes");
+        }
+        for (byte[] h : hashes) {
+            checkLength(h);
+        }
+        long[] q0 = new long[BLOCK];
+        long[] q1 = new long[BLOCK];
+        int[] q2 = new int[BLOCK];
+        long[] lo = new long[BLOCK];
+        long[] hi = new long[BLOCK];
+        int total = 0;
+        for (int start = 0; start < hashes.length; start += BLOCK) {
+            int n = Math.min(BLOCK, hashes.length - start);
+            for (int j = 0; j < n; j++) {
+                byte[] h = hashes[start + j];
+                q0[j] = word(h, 0);
+                q1[j] = word(h, 8);
+                q2[j] = tail(h);
+                int bucket = (int) (q0[j] >>> (64 - bits));
+                lo[j] = index.getInt(4 * bucket) & 0xFFFF_FFFFL;
+                hi[j] = (index.getInt(4 * bucket + 4) & 0xFFFF_FFFFL) - 1;
+            }
+            for (int j = 0; j < n; j++) {
+                // The first probe of every search in the block before any second one, so the misses overlap.
+                found[start + j] = false;
+                if (lo[j] <= hi[j]) {
+                    long mid = (lo[j] + hi[j]) >>> 1;
+                    int c = compareAt(mid, q0[j], q1[j], q2[j]);
+                    if (c < 0) {
+                        lo[j] = mid + 1;
+                    } else if (c > 0) {
+                        hi[j] = mid - 1;
+                    } else {
+                        found[start + j] = true;
+                        hi[j] = lo[j] - 1;
+                    }
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                boolean f = found[start + j] || search(lo[j], hi[j], q0[j], q1[j], q2[j]);
+                found[start + j] = f;
+                total += f ? 1 : 0;
+            }
+        }
+        return total;
+    }
+
+    private void checkLength(byte[] hash) {
+        if (hash.length != hashLength) {
+            throw new IllegalArgumentException("a " + kind + " hash has " + hashLength + " bytes, got " + hash.length);
+        }
+    }
+
+    private int tail(byte[] hash) {
+        return hashLength == 20 ? (int) BIG_ENDIAN_INT.get(hash, 16) : 0;
+    }
+
+    /** Binary search of the stored hashes {@code lo..hi} (inclusive) for the query words. */
+    private boolean search(long lo, long hi, long q0, long q1, int q2) {
         while (lo <= hi) {
             long mid = (lo + hi) >>> 1;
             int c = compareAt(mid, q0, q1, q2);
@@ -198,19 +279,7 @@ public final class BreachedHashStore implements AutoCloseable {
     }
 
     private static long word(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[off + i] & 0xFF);
-        }
-        return v;
-    }
-
-    private static long word4(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 4; i++) {
-            v = (v << 8) | (b[off + i] & 0xFF);
-        }
-        return v;
+        return (long) BIG_ENDIAN_LONG.get(b, off);
     }
 
     /**

@@ -62,6 +62,57 @@ class BreachedHashStoreTests {
     }
 
     @Test
+    void looksUpABlockAtATimeWithTheAnswersOfOneByOneLookups(@TempDir Path dir) throws IOException {
+        for (int length : new int[] {16, 20}) {
+            List<byte[]> present = randomHashes(5_000, length, 3 + length);
+            Path text = dir.resolve("pwned-" + length + ".txt");
+            writeText(text, present, true);
+            Path storeDir = dir.resolve("store-" + length);
+            BreachedStoreBuilder.Result result = new BreachedStoreBuilder().build(List.of(text), storeDir, n -> {});
+            Random r = new Random(length);
+            List<byte[]> queries = new ArrayList<>();
+            int unchanged = 0;
+            for (int i = 0; i < 3_000; i++) {
+                byte[] q = present.get(r.nextInt(present.size())).clone();
+                int kind = r.nextInt(4);
+                if (kind == 0) {
+                    unchanged++;
+                } else if (kind == 1) {
+                    q[length - 1] ^= 1; // same bucket and leading words, differs in the last byte
+                } else if (kind == 2) {
+                    q[9] ^= (byte) 0x80; // differs in the second word
+                } else if (kind == 3) {
+                    r.nextBytes(q);
+                }
+                queries.add(q);
+            }
+            try (BreachedHashStore store = BreachedHashStore.open(result.store())) {
+                for (int size : new int[] {0, 1, 31, 32, 33, 65, 3_000}) {
+                    byte[][] batch = queries.subList(0, size).toArray(new byte[0][]);
+                    boolean[] found = new boolean[size + 1];
+                    found[size] = true;
+                    int expected = 0;
+                    int hits = store.containsEach(batch, found);
+                    for (int i = 0; i < size; i++) {
+                        assertThat(found[i]).as("query %d of %d", i, size).isEqualTo(store.contains(batch[i]));
+                        expected += found[i] ? 1 : 0;
+                    }
+                    assertThat(hits).isEqualTo(expected);
+                    assertThat(found[size]).as("slot past the batch untouched").isTrue();
+                }
+                assertThat(store.containsEach(queries.toArray(new byte[0][]), new boolean[3_000]))
+                        .isEqualTo(unchanged);
+                assertThatThrownBy(
+                                () -> store.containsEach(new byte[][] {new byte[length], new byte[3]}, new boolean[2]))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("got 3");
+                assertThatThrownBy(() -> store.containsEach(new byte[][] {new byte[length]}, new boolean[0]))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
+    @Test
     void sortsUnsortedInputInChunksAndDropsDuplicates(@TempDir Path dir) throws IOException {
         List<byte[]> hashes = randomHashes(5_000, 16, 3);
         List<byte[]> withDuplicates = new ArrayList<>(hashes);
