@@ -35,6 +35,34 @@ class NtHashTests {
     }
 
     @Test
+    void matchesCandidatesInABufferAsOfDoesAtEveryLength() {
+        int[] scratch = new int[NtHash.SCRATCH];
+        char[] buffer = new char[80];
+        StringBuilder password = new StringBuilder();
+        for (int n = 0; n < 70; n++) {
+            String p = password.toString();
+            p.getChars(0, n, buffer, 0);
+            int[] words = NtHash.words(NtHash.of(p));
+            assertThat(NtHash.matches(buffer, n, words, scratch))
+                    .as("length %d", n)
+                    .isTrue();
+            int[] other = words.clone();
+            other[n % 4] ^= 1 << (n % 32);
+            assertThat(NtHash.matches(buffer, n, other, scratch))
+                    .as("length %d, one bit off", n)
+                    .isFalse();
+            if (n > 0) {
+                // the hash of the password one unit shorter, with stale units left in the buffer beyond len
+                String shorter = p.substring(0, n - 1);
+                assertThat(NtHash.matches(buffer, n - 1, NtHash.words(NtHash.of(shorter)), scratch))
+                        .as("length %d with a stale unit after it", n - 1)
+                        .isTrue();
+            }
+            password.append(n % 3 == 0 ? 'ệ' : (char) ('a' + n % 26));
+        }
+    }
+
+    @Test
     void fingerprintComparesButNeverShowsTheHash() {
         PasswordFingerprint fp = PasswordFingerprint.of("Demo@123");
         assertThat(fp.matchesNtHash(NtHash.of("Demo@123"))).isTrue();

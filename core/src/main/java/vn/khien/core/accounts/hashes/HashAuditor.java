@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,25 +19,37 @@ import vn.khien.core.accounts.breached.BreachedHashStore;
  *
  * <p>Implementation notes: for unsalted schemes (NTLM, {@code {SHA}}) the shared defaults and the whole
  * dictionary are hashed once into a map, unit patterns once per unit, so an account costs one map lookup,
- * the hashes of its name patterns (eleven per name base, compared as bytes; a base's digests are cached,
- * since name parts repeat) and one store lookup. Salted schemes hash every candidate per account; slow ones
- * (bcrypt, crypt) try only the defaults, the account's own patterns and the first
- * {@link AuditOptions#slowHashWeakLimit()} dictionary passwords. Accounts are audited in parallel on the
- * common pool, each writing only its own slot.
- * Passwords recovered from candidates are also checked against the stores. Candidates and hashes never
- * leave this class; findings carry classes only. Thread-safe for concurrent {@link #audit} calls.
+ * the hashes of its name patterns (eleven per name base, built in a per-thread buffer and, for NTLM,
+ * compared by {@link NtHash#matches} without allocating) and one store lookup. Accounts are audited in
+ * parallel on the common pool in chunks, each with its own buffers, writing only its own slots; a chunk
+ * looks its hashes up in the store with {@link BreachedHashStore#containsEach}. Shared hashes are grouped by
+ * an open-addressing table over the digests. For NTLM the pattern hashes of name parts ({@code nguyen},
+ * {@code van}), which repeat across a province, are kept; those of a login's first base, all its letters,
+ * are not: measured, keeping every base filled the cache with logins that never repeat and cost more in
+ * collections than the hashing it saved. Name bases come from a per-thread {@code NameScan}, one pass over
+ * an ASCII login. Salted schemes hash every candidate per account; slow ones (bcrypt, crypt) try only the
+ * defaults, the account's own patterns and the first {@link AuditOptions#slowHashWeakLimit()} dictionary
+ * passwords. Passwords recovered from candidates are also checked against the stores. Candidates and
+ * hashes never leave this class; findings carry classes only. Thread-safe for concurrent {@link #audit}
+ * calls.
  */
 public final class HashAuditor {
+    /** Accounts per parallel task: enough to amortise a task and fill the store's lookup blocks. */
+    private static final int CHUNK = 512;
+
     private final PasswordCandidates candidates;
     private final AuditOptions options;
     private final @Nullable BreachedHashStore ntlmStore;
     private final @Nullable BreachedHashStore sha1Store;
+    private final String[] nameSuffixes;
+    private final int longestSuffix;
     private final Map<HashScheme, Map<String, Candidate>> sharedMaps = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Candidate>> unitMaps = new ConcurrentHashMap<>();
-    private final Map<HashScheme, Map<String, byte[][]>> nameCaches = new ConcurrentHashMap<>();
+    private final Map<HashScheme, Map<String, Map<String, Candidate>>> unitMaps = new ConcurrentHashMap<>();
+    /** NT hash words of the name patterns of name parts, pattern after pattern: about 300 bytes a part. */
+    private final Map<String, int[]> ntlmPartWords = new ConcurrentHashMap<>();
 
-    /** Name bases whose pattern digests are kept, per scheme: about 25 MB at most. */
-    private static final int NAME_CACHE_LIMIT = 50_000;
+    /** Name parts kept in {@link #ntlmPartWords}: about 15 MB at most. */
+    private static final int PART_CACHE_LIMIT = 50_000;
 
     /**
      * @param ntlmStore store of breached NT hashes, or {@code null}
@@ -53,6 +64,9 @@ public final class HashAuditor {
         this.options = options;
         this.ntlmStore = ntlmStore;
         this.sha1Store = sha1Store;
+        this.nameSuffixes = candidates.nameSuffixes();
+        this.longestSuffix =
+                Arrays.stream(nameSuffixes).mapToInt(String::length).max().orElse(0);
     }
 
     /** Audits {@code hashes} and returns the findings in input order. */
@@ -60,35 +74,16 @@ public final class HashAuditor {
         int n = hashes.size();
         @SuppressWarnings("unchecked")
         List<AccountFinding>[] perAccount = new List[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            AccountHash h = hashes.get(i);
-            perAccount[i] = h.scheme().salted() ? auditSalted(h) : auditUnsalted(h);
-        });
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            AccountHash h = hashes.get(i);
-            byte[] d = h.unsaltedDigest();
-            if (d != null) {
-                groups.computeIfAbsent(h.scheme() + ":" + key(d), k -> new ArrayList<>())
-                        .add(i);
-            }
-        }
-        int group = 0;
-        for (List<Integer> members : groups.values()) {
-            if (members.size() < 2) {
-                continue;
-            }
-            group++;
-            String cls = "shared group " + group + " of " + members.size() + " accounts";
-            for (int i : members) {
-                AccountHash h = hashes.get(i);
-                perAccount[i].add(new AccountFinding(h.account(), AccountRule.SHARED, cls, h.line()));
-            }
-        }
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK)
+                .parallel()
+                .forEach(c -> auditChunk(hashes, c * CHUNK, Math.min(n, (c + 1) * CHUNK), perAccount));
+        addSharedGroups(hashes, perAccount);
         List<AccountFinding> findings = new ArrayList<>();
         int slow = 0;
         for (int i = 0; i < n; i++) {
-            findings.addAll(perAccount[i]);
+            if (perAccount[i] != null) {
+                findings.addAll(perAccount[i]);
+            }
             if (hashes.get(i).scheme().slow()) {
                 slow++;
             }
@@ -96,48 +91,229 @@ public final class HashAuditor {
         return new AuditResult(findings, n, slow, options.slowHashWeakLimit(), ntlmStore != null, sha1Store != null);
     }
 
-    private List<AccountFinding> auditUnsalted(AccountHash h) {
+    /** Audits accounts {@code [from, to)}: candidates first, then the chunk's store lookups together. */
+    private void auditChunk(List<AccountHash> hashes, int from, int to, List<AccountFinding>[] perAccount) {
+        Scratch scratch = new Scratch();
+        for (int i = from; i < to; i++) {
+            AccountHash h = hashes.get(i);
+            Candidate found = h.scheme().salted() ? null : unsaltedCandidate(h, scratch);
+            perAccount[i] = h.scheme().salted() ? auditSalted(h) : found == null ? null : finding(h, found);
+        }
+        lookUpStore(hashes, from, to, HashScheme.NTLM, ntlmStore, perAccount);
+        lookUpStore(hashes, from, to, HashScheme.SHA, sha1Store, perAccount);
+    }
+
+    private static List<AccountFinding> finding(AccountHash h, Candidate c) {
         List<AccountFinding> out = new ArrayList<>(2);
+        out.add(new AccountFinding(h.account(), c.rule(), c.candidateClass(), h.line()));
+        return out;
+    }
+
+    private static void add(List<AccountFinding>[] perAccount, int i, AccountFinding f) {
+        if (perAccount[i] == null) {
+            perAccount[i] = new ArrayList<>(2);
+        }
+        perAccount[i].add(f);
+    }
+
+    /** Adds a BREACHED finding to each account of {@code [from, to)} with a {@code scheme} hash in the store. */
+    private static void lookUpStore(
+            List<AccountHash> hashes,
+            int from,
+            int to,
+            HashScheme scheme,
+            @Nullable BreachedHashStore store,
+            List<AccountFinding>[] perAccount) {
+        if (store == null) {
+            return;
+        }
+        int[] which = new int[to - from];
+        byte[][] digests = new byte[to - from][];
+        int k = 0;
+        for (int i = from; i < to; i++) {
+            AccountHash h = hashes.get(i);
+            if (h.scheme() == scheme) {
+                which[k] = i;
+                digests[k++] = h.unsaltedDigest();
+            }
+        }
+        if (k == 0) {
+            return;
+        }
+        boolean[] found = new boolean[k];
+        store.containsEach(k == digests.length ? digests : Arrays.copyOf(digests, k), found);
+        String cls = "Pwned Passwords " + store.kind();
+        for (int j = 0; j < k; j++) {
+            if (found[j]) {
+                AccountHash h = hashes.get(which[j]);
+                add(perAccount, which[j], new AccountFinding(h.account(), AccountRule.BREACHED, cls, h.line()));
+            }
+        }
+    }
+
+    /** Numbers the groups of equal unsalted hashes in order of their first account and adds SHARED findings. */
+    private static void addSharedGroups(List<AccountHash> hashes, List<AccountFinding>[] perAccount) {
+        int n = hashes.size();
+        int[] table = new int[Integer.highestOneBit(Math.max(1, 2 * n)) << 1];
+        int mask = table.length - 1;
+        int shift = 32 - Integer.numberOfTrailingZeros(table.length);
+        int[] first = new int[n];
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) {
+            AccountHash h = hashes.get(i);
+            byte[] d = h.unsaltedDigest();
+            first[i] = -1;
+            if (d == null) {
+                continue;
+            }
+            int slot = (Arrays.hashCode(d) * 0x9E3779B9) >>> shift;
+            while (true) {
+                int at = table[slot] - 1;
+                if (at < 0) {
+                    table[slot] = i + 1;
+                    first[i] = i;
+                    break;
+                }
+                AccountHash other = hashes.get(at);
+                if (other.scheme() == h.scheme() && Arrays.equals(other.unsaltedDigest(), d)) {
+                    first[i] = at;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            size[first[i]]++;
+        }
+        int[] group = new int[n];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            int f = first[i];
+            if (f < 0 || size[f] < 2) {
+                continue;
+            }
+            if (f == i) {
+                group[i] = ++groups;
+            }
+            String cls = "shared group " + group[f] + " of " + size[f] + " accounts";
+            AccountHash h = hashes.get(i);
+            add(perAccount, i, new AccountFinding(h.account(), AccountRule.SHARED, cls, h.line()));
+        }
+    }
+
+    /** The default or weak candidate an unsalted hash is made of, or {@code null}. */
+    private @Nullable Candidate unsaltedCandidate(AccountHash h, Scratch scratch) {
         byte[] digest = h.unsaltedDigest();
         if (digest == null) {
-            return out;
+            return null;
         }
         HashScheme scheme = h.scheme();
         String k = key(digest);
         Candidate found = sharedMap(scheme).get(k);
-        if (found == null || found.rule() != AccountRule.DEFAULT) {
-            Candidate own = null;
-            for (String base : candidates.nameBases(h.account())) {
-                byte[][] patterns = nameDigests(scheme, base);
-                for (int i = 0; i < patterns.length && own == null; i++) {
-                    if (Arrays.equals(patterns[i], digest)) {
-                        own = candidates.namePatterns(base).get(i);
-                    }
-                }
-                if (own != null) {
-                    break;
+        if (found != null && found.rule() == AccountRule.DEFAULT) {
+            return found;
+        }
+        int[] words = scheme == HashScheme.NTLM ? NtHash.words(digest) : null;
+        PasswordCandidates.NameScan names = scratch.names;
+        names.scan(h.account());
+        int bases = names.bases();
+        if (bases > 0) {
+            // the first base, all the letters of the login, is nearly always the account's own; the parts after
+            // it (nguyen, van) repeat across the province, so for NTLM their pattern hashes are kept
+            int i = namePattern(scheme, names.letterBuffer(), names.letters(), digest, words, scratch);
+            if (i >= 0) {
+                return candidates
+                        .namePatterns(new String(names.letterBuffer(), 0, names.letters()))
+                        .get(i);
+            }
+            for (int b = 1; b < bases; b++) {
+                String part = names.part(b);
+                i = words != null
+                        ? cachedNamePattern(part, words, scratch)
+                        : namePattern(scheme, part.toCharArray(), part.length(), digest, null, scratch);
+                if (i >= 0) {
+                    return candidates.namePatterns(part).get(i);
                 }
             }
-            if (own == null) {
-                for (String unit : PasswordCandidates.unitLabels(h.account())) {
-                    own = unitMap(scheme, unit).get(k);
-                    if (own != null) {
-                        break;
-                    }
-                }
-            }
+        }
+        for (String unit : PasswordCandidates.unitLabels(h.account())) {
+            Candidate own = unitMap(scheme, unit).get(k);
             if (own != null) {
-                found = own;
+                return own;
             }
         }
-        if (found != null) {
-            out.add(new AccountFinding(h.account(), found.rule(), found.candidateClass(), h.line()));
+        return found;
+    }
+
+    /**
+     * Which of the name patterns of the base {@code base[0, length)} hashes to {@code digest} (for NTLM, to
+     * {@code words}), or -1.
+     */
+    private int namePattern(
+            HashScheme scheme, char[] base, int length, byte[] digest, int @Nullable [] words, Scratch s) {
+        char[] c = s.start(base, length);
+        for (int i = 0; i < nameSuffixes.length; i++) {
+            int len = s.pattern(i);
+            boolean match = words != null
+                    ? NtHash.matches(c, len, words, s.md4)
+                    : Arrays.equals(digest, unsalted(scheme, new String(c, 0, len)));
+            if (match) {
+                return i;
+            }
         }
-        BreachedHashStore store = scheme == HashScheme.NTLM ? ntlmStore : sha1Store;
-        if (store != null && store.contains(digest)) {
-            out.add(new AccountFinding(h.account(), AccountRule.BREACHED, "Pwned Passwords " + store.kind(), h.line()));
+        return -1;
+    }
+
+    /** Like {@link #namePattern} for an NTLM name part, from the kept words of all the part's patterns. */
+    private int cachedNamePattern(String part, int[] words, Scratch s) {
+        int[] all = ntlmPartWords.get(part);
+        if (all == null) {
+            char[] c = s.start(part.toCharArray(), part.length());
+            all = new int[4 * nameSuffixes.length];
+            for (int i = 0; i < nameSuffixes.length; i++) {
+                NtHash.words(c, s.pattern(i), all, 4 * i, s.md4);
+            }
+            if (ntlmPartWords.size() < PART_CACHE_LIMIT) {
+                ntlmPartWords.putIfAbsent(part, all);
+            }
         }
-        return out;
+        for (int i = 0; i < nameSuffixes.length; i++) {
+            if (all[4 * i] == words[0]
+                    && all[4 * i + 1] == words[1]
+                    && all[4 * i + 2] == words[2]
+                    && all[4 * i + 3] == words[3]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One task's buffers: the account's name bases, the name pattern being hashed and MD4's words. */
+    private final class Scratch {
+        private final PasswordCandidates.NameScan names = candidates.nameScan();
+        private char[] chars = new char[64];
+        private int baseLength;
+        private char lower;
+        private char upper;
+        private final int[] md4 = new int[NtHash.SCRATCH];
+
+        /** Puts {@code base[0, length)} at the start of the pattern buffer and returns the buffer. */
+        char[] start(char[] base, int length) {
+            if (chars.length < length + longestSuffix) {
+                chars = new char[Math.max(length + longestSuffix, 2 * chars.length)];
+            }
+            System.arraycopy(base, 0, chars, 0, length);
+            baseLength = length;
+            lower = base[0];
+            upper = Character.toUpperCase(lower);
+            return chars;
+        }
+
+        /** Writes name pattern {@code i} of the started base into the buffer and returns its length. */
+        int pattern(int i) {
+            String suffix = nameSuffixes[i];
+            chars[0] = PasswordCandidates.nameCapitalised(i) ? upper : lower;
+            suffix.getChars(0, suffix.length(), chars, baseLength);
+            return baseLength + suffix.length();
+        }
     }
 
     private List<AccountFinding> auditSalted(AccountHash h) {
@@ -192,34 +368,18 @@ public final class HashAuditor {
         });
     }
 
-    /**
-     * The unsalted digests of a name base's patterns, in pattern order; cached because the parts of
-     * Vietnamese names repeat across a province's accounts ({@code nguyen}, {@code van}, {@code thi}).
-     */
-    private byte[][] nameDigests(HashScheme scheme, String base) {
-        Map<String, byte[][]> cache = nameCaches.computeIfAbsent(scheme, s -> new ConcurrentHashMap<>());
-        byte[][] digests = cache.get(base);
-        if (digests == null) {
-            List<Candidate> patterns = candidates.namePatterns(base);
-            digests = new byte[patterns.size()][];
-            for (int i = 0; i < digests.length; i++) {
-                digests[i] = unsalted(scheme, patterns.get(i).password());
-            }
-            if (cache.size() < NAME_CACHE_LIMIT) {
-                cache.putIfAbsent(base, digests);
-            }
-        }
-        return digests;
-    }
-
     private Map<String, Candidate> unitMap(HashScheme scheme, String unit) {
-        return unitMaps.computeIfAbsent(scheme + ":" + unit, u -> {
-            Map<String, Candidate> m = new HashMap<>();
-            for (Candidate c : candidates.unitBased("x@" + unit)) {
-                m.putIfAbsent(key(unsalted(scheme, c.password())), c);
-            }
-            return m;
-        });
+        Map<String, Map<String, Candidate>> perUnit = unitMaps.computeIfAbsent(scheme, x -> new ConcurrentHashMap<>());
+        Map<String, Candidate> m = perUnit.get(unit);
+        return m != null
+                ? m
+                : perUnit.computeIfAbsent(unit, u -> {
+                    Map<String, Candidate> built = new HashMap<>();
+                    for (Candidate c : candidates.unitBased("x@" + u)) {
+                        built.putIfAbsent(key(unsalted(scheme, c.password())), c);
+                    }
+                    return built;
+                });
     }
 
     private static byte[] unsalted(HashScheme scheme, String password) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,6 +129,11 @@ public final class PasswordCandidates {
     private final List<Candidate> dictionary;
     private final int referenceYear;
     private final int recentYears;
+    private final String[] nameSuffixes;
+
+    private static final boolean[] NAME_CAPITALISED = {
+        false, true, false, true, false, true, false, false, true, false, false
+    };
 
     private PasswordCandidates(List<String> dictionary, int referenceYear, int recentYears) {
         Map<String, Candidate> s = new LinkedHashMap<>();
@@ -144,6 +150,8 @@ public final class PasswordCandidates {
         this.dictionary = List.copyOf(d);
         this.referenceYear = referenceYear;
         this.recentYears = recentYears;
+        String y = Integer.toString(referenceYear);
+        this.nameSuffixes = new String[] {"", "", "123", "123", "@123", "@123", "1234", "123456", "@" + y, "@" + y, y};
     }
 
     /**
@@ -237,25 +245,146 @@ public final class PasswordCandidates {
     }
 
     /**
+     * A reusable scan of an account's name bases for the audit's hot loop: the same bases as
+     * {@link #nameBases}, in the same order, with the first (all the letters of the login) left in a buffer
+     * and only the parts after it made strings. Logins of ASCII characters are scanned in one pass without
+     * lower-casing a copy; others go through {@link #nameBases}. Not thread-safe: one per thread.
+     */
+    /** A new scan, for one thread. */
+    NameScan nameScan() {
+        return new NameScan();
+    }
+
+    final class NameScan {
+        private char[] letters = new char[64];
+        private int letterCount;
+        private final String[] parts = new String[MAX_NAME_BASES - 1];
+        private int partCount;
+        /** Start and end (in {@code letters}) of each run of two or more letters. */
+        private int[] runBounds = new int[16];
+
+        /** Scans {@code account}; {@link #bases()} then tells how many bases it has. */
+        void scan(String account) {
+            letterCount = 0;
+            partCount = 0;
+            int n = account.length();
+            for (int i = 0; i < n; i++) {
+                if (account.charAt(i) >= 0x80) {
+                    scanSlowly(account);
+                    return;
+                }
+            }
+            int from = account.lastIndexOf('\\') + 1;
+            int at = account.indexOf('@', from);
+            int to = at >= 0 ? at : n;
+            if (letters.length < to - from) {
+                letters = new char[to - from];
+            }
+            int runs = 0;
+            int runStart = -1;
+            for (int i = from; i <= to; i++) {
+                char ch = i < to ? account.charAt(i) : '\0';
+                if (ch >= 'A' && ch <= 'Z') {
+                    ch += 'a' - 'A';
+                }
+                if (ch >= 'a' && ch <= 'z') {
+                    if (runStart < 0) {
+                        runStart = letterCount;
+                    }
+                    letters[letterCount++] = ch;
+                } else if (runStart >= 0) {
+                    if (letterCount - runStart >= 2) {
+                        if (runs == runBounds.length / 2) {
+                            runBounds = Arrays.copyOf(runBounds, 2 * runBounds.length);
+                        }
+                        runBounds[2 * runs] = runStart;
+                        runBounds[2 * runs + 1] = letterCount;
+                        runs++;
+                    }
+                    runStart = -1;
+                }
+            }
+            if (letterCount < 2) {
+                letterCount = 0;
+                return;
+            }
+            for (int r = 0; r < runs && partCount < parts.length; r++) {
+                int start = runBounds[2 * r];
+                int end = runBounds[2 * r + 1];
+                if (start == 0 && end == letterCount) {
+                    continue; // the only run: the same as all the letters
+                }
+                addPart(new String(letters, start, end - start));
+            }
+        }
+
+        /** Adds {@code part} unless an earlier part is the same. */
+        private void addPart(String part) {
+            for (int p = 0; p < partCount; p++) {
+                if (parts[p].equals(part)) {
+                    return;
+                }
+            }
+            parts[partCount++] = part;
+        }
+
+        private void scanSlowly(String account) {
+            List<String> bases = nameBases(account);
+            if (bases.isEmpty()) {
+                return;
+            }
+            String first = bases.get(0);
+            letters = first.length() > letters.length ? new char[first.length()] : letters;
+            first.getChars(0, first.length(), letters, 0);
+            letterCount = first.length();
+            for (int b = 1; b < bases.size(); b++) {
+                parts[partCount++] = bases.get(b);
+            }
+        }
+
+        /** How many bases the account has: the letters, then the parts. */
+        int bases() {
+            return letterCount == 0 ? 0 : 1 + partCount;
+        }
+
+        /** The buffer holding base 0, all the letters of the login, in {@code [0, letters())}. */
+        char[] letterBuffer() {
+            return letters;
+        }
+
+        int letters() {
+            return letterCount;
+        }
+
+        /** Base {@code b} (1 and up) as a string. */
+        String part(int b) {
+            return parts[b - 1];
+        }
+    }
+
+    /**
      * The eleven patterns of one all-letter base ({@code nguyen}, {@code Nguyen@123},
-     * {@code nguyen2025}, ...). Bases are distinct runs of letters, so patterns of different bases never
-     * collide and a list keeps the order and count a set would.
+     * {@code nguyen2025}, ...): pattern {@code i} is the base, capitalised when {@link #nameCapitalised}
+     * says so, followed by {@link #nameSuffixes}{@code [i]}. Bases are distinct runs of letters, so patterns
+     * of different bases never collide and a list keeps the order and count a set would.
      */
     List<Candidate> namePatterns(String b) {
         String cap = capitalise(b);
-        List<String> out = List.of(
-                b,
-                cap,
-                b + "123",
-                cap + "123",
-                b + "@123",
-                cap + "@123",
-                b + "1234",
-                b + "123456",
-                cap + "@" + referenceYear,
-                b + "@" + referenceYear,
-                b + referenceYear);
+        List<String> out = new ArrayList<>(nameSuffixes.length);
+        for (int i = 0; i < nameSuffixes.length; i++) {
+            out.add((NAME_CAPITALISED[i] ? cap : b) + nameSuffixes[i]);
+        }
         return toCandidates(out, NAME);
+    }
+
+    /** What follows the base in each name pattern, in pattern order. */
+    String[] nameSuffixes() {
+        return nameSuffixes.clone();
+    }
+
+    /** Whether name pattern {@code i} capitalises the base's first letter. */
+    static boolean nameCapitalised(int i) {
+        return NAME_CAPITALISED[i];
     }
 
     /** Unit-based candidates from the account's domain labels ({@code sotttt.hatinh.gov.vn}, {@code HATINH\\}). */
