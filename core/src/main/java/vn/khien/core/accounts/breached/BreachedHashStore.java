@@ -19,8 +19,11 @@ import vn.khien.core.accounts.HashKind;
  * hash is in it; built by {@link BreachedStoreBuilder}.
  *
  * <p>Implementation notes: the leading {@code b} bits of a hash select an index bucket (a handful of hashes
- * for a full store), then a binary search compares hashes as unsigned 64-bit words read straight from the
- * mapping, so a lookup touches two or three cache lines and allocates nothing. Files over 2 GiB are mapped
+ * for a full store). The bucket's index entry carries a 32-bit Bloom filter of its hashes, so about 98 % of
+ * absent hashes, the common case in an audit, are answered from the index alone, without touching the
+ * pages of the hashes: in a fresh process the kernel then maps far fewer pages, which measured as most of a
+ * first audit's store time. Otherwise a binary search compares hashes as unsigned 64-bit words read straight
+ * from the mapping, so a lookup touches two or three cache lines and allocates nothing. Files over 2 GiB are mapped
  * as several segments of 2^26 hashes. Opening checks magic, version, header checksum, exact file size and
  * the index (checksum, monotonic, ends at the count); {@link #verify()} also checksums the hashes.
  * {@link #containsEach} looks hashes up a block at a time: it reads the index entries of the whole block, then
@@ -47,6 +50,9 @@ public final class BreachedHashStore implements AutoCloseable {
     private final int bits;
     private final int dataCrc;
     private final ByteBuffer index;
+    /** Bytes of an index entry: 8 (position and bucket filter), or 4 in a version 1 file. */
+    private final int entry;
+
     private final MappedByteBuffer[] segments;
 
     private BreachedHashStore(
@@ -57,6 +63,7 @@ public final class BreachedHashStore implements AutoCloseable {
             int bits,
             int dataCrc,
             ByteBuffer index,
+            int entry,
             MappedByteBuffer[] segments) {
         this.file = file;
         this.channel = channel;
@@ -66,6 +73,7 @@ public final class BreachedHashStore implements AutoCloseable {
         this.bits = bits;
         this.dataCrc = dataCrc;
         this.index = index;
+        this.entry = entry;
         this.segments = segments;
     }
 
@@ -99,9 +107,11 @@ public final class BreachedHashStore implements AutoCloseable {
             throw new CorruptStoreException(file + ": not a Khiên hash store (bad magic)");
         }
         short version = h.getShort(8);
-        if (version != StoreFormat.VERSION) {
-            throw new CorruptStoreException(file + ": store version " + version + " is not supported (expected 1)");
+        if (version != StoreFormat.VERSION && version != StoreFormat.VERSION_1) {
+            throw new CorruptStoreException(
+                    file + ": store version " + version + " is not supported (expected 1 or 2)");
         }
+        int entry = StoreFormat.indexEntryBytes(version);
         CRC32C crc = new CRC32C();
         crc.update(h.array(), 0, 60);
         if ((int) crc.getValue() != h.getInt(60)) {
@@ -119,13 +129,13 @@ public final class BreachedHashStore implements AutoCloseable {
             throw new CorruptStoreException(file + ": header values out of range, the store is damaged");
         }
         long dataBytes = count * kind.length();
-        long expected = StoreFormat.HEADER + dataBytes + StoreFormat.indexBytes(bits);
+        long expected = StoreFormat.HEADER + dataBytes + StoreFormat.indexBytes(bits, version);
         if (size != expected) {
             throw new CorruptStoreException(
                     file + ": truncated or damaged: expected " + expected + " bytes, found " + size);
         }
-        ByteBuffer index =
-                ch.map(FileChannel.MapMode.READ_ONLY, StoreFormat.HEADER + dataBytes, StoreFormat.indexBytes(bits));
+        ByteBuffer index = ch.map(
+                FileChannel.MapMode.READ_ONLY, StoreFormat.HEADER + dataBytes, StoreFormat.indexBytes(bits, version));
         CRC32C indexCrc = new CRC32C();
         indexCrc.update(index.duplicate());
         if ((int) indexCrc.getValue() != h.getInt(28)) {
@@ -134,7 +144,7 @@ public final class BreachedHashStore implements AutoCloseable {
         int entries = (1 << bits) + 1;
         long previous = 0;
         for (int i = 0; i < entries; i++) {
-            long v = index.getInt(4 * i) & 0xFFFF_FFFFL;
+            long v = index.getInt(entry * i) & 0xFFFF_FFFFL;
             if (v < previous || v > count) {
                 throw new CorruptStoreException(file + ": index entry " + i + " out of order, the store is damaged");
             }
@@ -152,7 +162,7 @@ public final class BreachedHashStore implements AutoCloseable {
             segments[s] = ch.map(
                     FileChannel.MapMode.READ_ONLY, StoreFormat.HEADER + first * kind.length(), records * kind.length());
         }
-        return new BreachedHashStore(file, ch, kind, count, bits, h.getInt(24), index, segments);
+        return new BreachedHashStore(file, ch, kind, count, bits, h.getInt(24), index, entry, segments);
     }
 
     /** The kind of hashes held. */
@@ -174,10 +184,36 @@ public final class BreachedHashStore implements AutoCloseable {
     public boolean contains(byte[] hash) {
         checkLength(hash);
         long q0 = word(hash, 0);
-        int bucket = (int) (q0 >>> (64 - bits));
-        long lo = index.getInt(4 * bucket) & 0xFFFF_FFFFL;
-        long hi = (index.getInt(4 * bucket + 4) & 0xFFFF_FFFFL) - 1;
-        return search(lo, hi, q0, word(hash, 8), tail(hash));
+        long q1 = word(hash, 8);
+        int e = entry * (int) (q0 >>> (64 - bits));
+        if (!passes(e, q1)) {
+            return false;
+        }
+        long lo = index.getInt(e) & 0xFFFF_FFFFL;
+        long hi = (index.getInt(e + entry) & 0xFFFF_FFFFL) - 1;
+        return search(lo, hi, q0, q1, tail(hash));
+    }
+
+    /**
+     * Whether the filter of the bucket whose index entry is at {@code e} lets a hash with second word
+     * {@code q1} through (always in a version 1 file).
+     */
+    private boolean passes(int e, long q1) {
+        if (entry == 4) {
+            return true;
+        }
+        int need = StoreFormat.bucketBits(q1);
+        return (index.getInt(e + 4) & need) == need;
+    }
+
+    /** How many of {@code hashes} the bucket filters let through; for tests. */
+    int filterPasses(byte[][] hashes) {
+        int n = 0;
+        for (byte[] h : hashes) {
+            checkLength(h);
+            n += passes(entry * (int) (word(h, 0) >>> (64 - bits)), word(h, 8)) ? 1 : 0;
+        }
+        return n;
     }
 
     /**
@@ -208,9 +244,10 @@ public final class BreachedHashStore implements AutoCloseable {
                 q0[j] = word(h, 0);
                 q1[j] = word(h, 8);
                 q2[j] = tail(h);
-                int bucket = (int) (q0[j] >>> (64 - bits));
-                lo[j] = index.getInt(4 * bucket) & 0xFFFF_FFFFL;
-                hi[j] = (index.getInt(4 * bucket + 4) & 0xFFFF_FFFFL) - 1;
+                int e = entry * (int) (q0[j] >>> (64 - bits));
+                lo[j] = index.getInt(e) & 0xFFFF_FFFFL;
+                long end = (index.getInt(e + entry) & 0xFFFF_FFFFL) - 1;
+                hi[j] = passes(e, q1[j]) ? end : lo[j] - 1; // an empty range when the bucket filter answers
             }
             for (int j = 0; j < n; j++) {
                 // The first probe of every search in the block before any second one, so the misses overlap;
@@ -283,9 +320,10 @@ public final class BreachedHashStore implements AutoCloseable {
     }
 
     /**
-     * Reads every hash and checks the data checksum and the sort order.
+     * Reads every hash and checks the data checksum, the sort order and that its bucket's filter lets it through.
      *
-     * @throws CorruptStoreException when the hashes do not match the header's checksum or are out of order
+     * @throws CorruptStoreException when the hashes do not match the header's checksum, are out of order or
+     *     are missed by their bucket's filter
      */
     public void verify() throws CorruptStoreException {
         CRC32C crc = new CRC32C();
@@ -301,6 +339,13 @@ public final class BreachedHashStore implements AutoCloseable {
             int q2 = hashLength == 20 ? seg.getInt(off + 16) : 0;
             if (compareAt(i - 1, seg.getLong(off), seg.getLong(off + 8), q2) >= 0) {
                 throw new CorruptStoreException(file + ": hashes out of order at position " + i);
+            }
+        }
+        for (long i = 0; i < count; i++) {
+            MappedByteBuffer seg = segments[(int) (i >>> SEGMENT_SHIFT)];
+            int off = (int) (i & SEGMENT_MASK) * hashLength;
+            if (!passes(entry * (int) (seg.getLong(off) >>> (64 - bits)), seg.getLong(off + 8))) {
+                throw new CorruptStoreException(file + ": the bucket filter misses the hash at position " + i);
             }
         }
     }

@@ -139,6 +139,9 @@ public final class BreachedStoreBuilder {
         private @Nullable HashKind kind;
         private int bits;
         private int[] counts = new int[0];
+        /** Per bucket, the OR of {@link StoreFormat#bucketBits} of its hashes. */
+        private int[] filters = new int[0];
+
         private Path tmp;
         private FileChannel out;
         private final ByteBuffer outBuf = ByteBuffer.allocate(4 * 1024 * 1024);
@@ -312,6 +315,7 @@ public final class BreachedStoreBuilder {
             long estimate = totalBytes / (k.hexLength() - 4);
             bits = StoreFormat.bitsFor(estimate);
             counts = new int[1 << bits];
+            filters = new int[1 << bits];
         }
 
         private void add(long w0, long w1, int w2) throws IOException {
@@ -348,7 +352,9 @@ public final class BreachedStoreBuilder {
             if (kind == HashKind.SHA1) {
                 outBuf.putInt(w2);
             }
-            counts[(int) (w0 >>> (64 - bits))]++;
+            int bucket = (int) (w0 >>> (64 - bits));
+            counts[bucket]++;
+            filters[bucket] |= StoreFormat.bucketBits(w1);
             written++;
         }
 
@@ -439,19 +445,17 @@ public final class BreachedStoreBuilder {
             if (written > StoreFormat.MAX_COUNT) {
                 throw new IllegalArgumentException("more than " + StoreFormat.MAX_COUNT + " hashes in one store");
             }
-            ByteBuffer index = ByteBuffer.allocate((int) StoreFormat.indexBytes(bits));
-            long position = 0;
-            for (int c : counts) {
-                index.putInt((int) position);
-                position += c;
-            }
-            index.putInt((int) position);
-            index.flip();
+            ByteBuffer index = ByteBuffer.allocate(1024 * 1024);
             CRC32C indexCrc = new CRC32C();
-            indexCrc.update(index.array(), 0, index.limit());
-            while (index.hasRemaining()) {
-                out.write(index);
+            long position = 0;
+            for (int b = 0; b <= counts.length; b++) {
+                if (index.remaining() < 8) {
+                    writeIndex(index, indexCrc);
+                }
+                index.putInt((int) position).putInt(b < counts.length ? filters[b] : 0);
+                position += b < counts.length ? counts[b] : 0;
             }
+            writeIndex(index, indexCrc);
             ByteBuffer header =
                     StoreFormat.header(k.code(), bits, written, (int) crc.getValue(), (int) indexCrc.getValue());
             out.write(header, 0);
@@ -471,11 +475,21 @@ public final class BreachedStoreBuilder {
             return new Result(k, target, written, bytesRead, sorted, fixed);
         }
 
+        private void writeIndex(ByteBuffer index, CRC32C indexCrc) throws IOException {
+            index.flip();
+            indexCrc.update(index.array(), 0, index.limit());
+            while (index.hasRemaining()) {
+                out.write(index);
+            }
+            index.clear();
+        }
+
         private void merge(HashKind k) throws IOException {
             tmp = Files.createTempFile(outDir, "store-", ".tmp");
             out = FileChannel.open(tmp, StandardOpenOption.WRITE);
             out.position(StoreFormat.HEADER);
             counts = new int[1 << bits];
+            filters = new int[1 << bits];
             crc.reset();
             written = 0;
             boolean sha1 = k == HashKind.SHA1;

@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * Layout of a store file, version 1: a 64-byte header, the hashes sorted as unsigned big-endian byte strings
- * with no duplicates, then the prefix index.
+ * Layout of a store file, version 2: a 64-byte header, the hashes sorted as unsigned big-endian byte strings
+ * with no duplicates, then the prefix index, whose entries also carry a 32-bit Bloom filter of their bucket.
+ * Version 1 files (index entries of the position only) are still read.
  *
  * <pre>
  * offset size field
  *  0      8   magic "KHIENHS1"
- *  8      2   version (1)
+ *  8      2   version (2)
  *  10     1   hash kind code (1 = SHA-1, 2 = NTLM)
  *  11     1   index bits b: the index has 2^b + 1 entries
  *  12     4   reserved (0)
@@ -21,14 +22,19 @@ import java.util.zip.CRC32C;
  *  32     28  reserved (0)
  *  60     4   CRC32C of bytes 0..59
  *  64     n * hash length   hashes
- *  ...    (2^b + 1) * 4     index: entry i is the (unsigned 32-bit) position of the first hash whose
- *                           leading b bits are >= i; entry 2^b is n
+ *  ...    (2^b + 1) * 8     index: entry i is the (unsigned 32-bit) position of the first hash whose
+ *                           leading b bits are >= i, then the bucket filter of bucket i: the OR of
+ *                           {@link #bucketBits} of its hashes; entry 2^b is n and 0
+ *                           (version 1: entries of 4 bytes, the position only)
  * </pre>
  * All numbers are big-endian.
  */
 final class StoreFormat {
     static final byte[] MAGIC = "KHIENHS1".getBytes(StandardCharsets.US_ASCII);
-    static final short VERSION = 1;
+    static final short VERSION = 2;
+    /** The version without bucket filters, still read. */
+    static final short VERSION_1 = 1;
+
     static final int HEADER = 64;
     static final int MIN_BITS = 8;
     static final int MAX_BITS = 24;
@@ -54,7 +60,21 @@ final class StoreFormat {
         return Math.max(MIN_BITS, Math.min(MAX_BITS, bits));
     }
 
-    static long indexBytes(int bits) {
-        return ((1L << bits) + 1) * 4;
+    /** Bytes of one index entry in a file of {@code version}. */
+    static int indexEntryBytes(short version) {
+        return version == VERSION_1 ? 4 : 8;
+    }
+
+    static long indexBytes(int bits, short version) {
+        return ((1L << bits) + 1) * indexEntryBytes(version);
+    }
+
+    /**
+     * The three bits (of 32) a hash whose second word is {@code w1} sets in its bucket's filter; the bucket is
+     * chosen by the first word, so these bits are independent of it. With the handful of hashes a bucket holds,
+     * about 2 % of absent hashes pass.
+     */
+    static int bucketBits(long w1) {
+        return (1 << (w1 & 31)) | (1 << ((w1 >>> 5) & 31)) | (1 << ((w1 >>> 10) & 31));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.khien.core.accounts.HashKind;
@@ -109,6 +111,68 @@ class BreachedHashStoreTests {
                 assertThatThrownBy(() -> store.containsEach(new byte[][] {new byte[length]}, new boolean[0]))
                         .isInstanceOf(IllegalArgumentException.class);
             }
+        }
+    }
+
+    @Test
+    void bucketFiltersLetEveryStoredHashThroughAndAnswerMostAbsentOnes(@TempDir Path dir) throws IOException {
+        for (boolean sorted : new boolean[] {true, false}) {
+            List<byte[]> present = randomHashes(20_000, 16, sorted ? 21 : 22);
+            Path text = dir.resolve("pwned-" + sorted + ".txt");
+            writeText(text, present, sorted);
+            Path storeDir = dir.resolve("store-" + sorted);
+            BreachedStoreBuilder.Result result =
+                    new BreachedStoreBuilder(sorted ? 1_000_000 : 3_000).build(List.of(text), storeDir, n -> {});
+            assertThat(result.inputSorted()).isEqualTo(sorted);
+            try (BreachedHashStore store = BreachedHashStore.open(result.store())) {
+                store.verify();
+                assertThat(present).allMatch(store::contains);
+                assertThat(store.filterPasses(present.toArray(new byte[0][]))).isEqualTo(present.size());
+                byte[][] absent = randomHashes(100_000, 16, 99).toArray(new byte[0][]);
+                int passed = store.filterPasses(absent);
+                assertThat(passed)
+                        .as("absent hashes the bucket filters let through")
+                        .isBetween(1, 5_000);
+                assertThat(store.containsEach(absent, new boolean[absent.length]))
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void readsAVersionOneStoreWithoutBucketFilters(@TempDir Path dir) throws IOException {
+        List<byte[]> present = randomHashes(3_000, 20, 31);
+        Path text = dir.resolve("sha1.txt");
+        writeText(text, present, true);
+        Path v2 = new BreachedStoreBuilder().build(List.of(text), dir, n -> {}).store();
+        byte[] file = Files.readAllBytes(v2);
+        int bits = file[11];
+        int data = 64 + 3_000 * 20;
+        int entries = (1 << bits) + 1;
+        assertThat(file.length).isEqualTo(data + 8 * entries);
+        // version 1: the same header and hashes, index entries of the position only
+        ByteBuffer v1 = ByteBuffer.allocate(data + 4 * entries);
+        v1.put(file, 0, data);
+        ByteBuffer index = ByteBuffer.wrap(file, data, 8 * entries).slice();
+        CRC32C indexCrc = new CRC32C();
+        for (int i = 0; i < entries; i++) {
+            v1.putInt(index.getInt(8 * i));
+        }
+        indexCrc.update(v1.array(), data, 4 * entries);
+        v1.putShort(8, (short) 1).putInt(28, (int) indexCrc.getValue());
+        CRC32C crc = new CRC32C();
+        crc.update(v1.array(), 0, 60);
+        v1.putInt(60, (int) crc.getValue());
+        Path old = dir.resolve("old").resolve("sha1.khs");
+        Files.createDirectories(old.getParent());
+        Files.write(old, v1.array());
+        try (BreachedHashStore store = BreachedHashStore.open(old)) {
+            store.verify();
+            assertThat(present).allMatch(store::contains);
+            assertThat(randomHashes(5_000, 20, 32)).noneMatch(store::contains);
+            assertThat(store.filterPasses(randomHashes(100, 20, 33).toArray(new byte[0][])))
+                    .as("without bucket filters every hash goes on to the search")
+                    .isEqualTo(100);
         }
     }
 
@@ -210,7 +274,7 @@ class BreachedHashStoreTests {
                 .hasMessageContaining("truncated");
 
         byte[] badIndex = good.clone();
-        badIndex[good.length - 100] ^= 0x55;
+        badIndex[64 + 1_000 * 16 + 100] ^= 0x55;
         Files.write(store, badIndex);
         assertThatThrownBy(() -> BreachedHashStore.open(store)).hasMessageContaining("index");
 
