@@ -72,7 +72,7 @@ final class StoreFormat {
     /**
      * The three bits (of 32) a hash whose second word is {@code w1} sets in its bucket's filter; the bucket is
      * chosen by the first word, so these bits are independent of it. With the handful of hashes a bucket holds,
-     * about 2 % of absent hashes pass.
+     * 2.5 % of absent hashes pass (measured with about three hashes a bucket, 50 M in 2^24 buckets).
      */
     static int bucketBits(long w1) {
         return (1 << (w1 & 31)) | (1 << ((w1 >>> 5) & 31)) | (1 << ((w1 >>> 10) & 31));
