@@ -20,15 +20,16 @@ import vn.khien.core.accounts.HashKind;
  *
  * <p>Implementation notes: the leading {@code b} bits of a hash select an index bucket (a handful of hashes
  * for a full store). The bucket's index entry carries a 32-bit Bloom filter of its hashes, so 97.5 % of
- * absent hashes (measured on a 50 M-hash store), the common case in an audit, are answered from the index alone, without touching the
- * pages of the hashes: in a fresh process the kernel then maps far fewer pages, which measured as most of a
- * first audit's store time. Otherwise a binary search compares hashes as unsigned 64-bit words read straight
- * from the mapping, so a lookup touches two or three cache lines and allocates nothing. Files over 2 GiB are mapped
- * as several segments of 2^26 hashes. Opening checks magic, version, header checksum, exact file size and
- * the index (checksum, monotonic, ends at the count); {@link #verify()} also checksums the hashes.
+ * absent hashes (measured on a 50 M-hash store), the common case in an audit, are answered from the index
+ * alone, without touching the pages of the hashes: in a fresh process the kernel then maps far fewer pages,
+ * which measured as most of a first audit's store time. Otherwise a binary search compares hashes as
+ * unsigned 64-bit words read straight from the mapping, so a lookup touches two or three cache lines and
+ * allocates nothing. Files over 2 GiB are mapped as several segments of 2^26 hashes. Opening checks magic,
+ * version, header checksum, exact file size and the index (checksum, monotonic, ends at the count);
+ * {@link #verify()} also checksums the hashes and checks each passes its bucket's filter.
  * {@link #containsEach} looks hashes up a block at a time: it reads the index entries of the whole block, then
  * the first probe of each search, then finishes the searches, so the cache misses of different hashes overlap
- * instead of each lookup waiting for its own two (4.6–5.0 M/s against 4.0–4.1 M/s one by one on a 50 M-hash
+ * instead of each lookup waiting for its own two (3.8–5.0 M/s against 3.3–4.1 M/s one by one on a 50 M-hash
  * store, half of the queries present, docs/performance/accounts.md). Lookups are thread-safe (absolute reads
  * only); {@link #close()} must not race with lookups.
  */
