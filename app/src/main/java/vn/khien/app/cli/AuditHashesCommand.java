@@ -107,7 +107,9 @@ final class AuditHashesCommand implements Callable<Integer> {
             int y = year == null ? Year.now().getValue() : year;
             HashAuditor auditor = new HashAuditor(
                     PasswordCandidates.bundled(y, 6), new AuditOptions(slowHashLimit, y, 6), ntlm, sha1);
+            long started = System.nanoTime();
             AuditResult result = auditor.audit(parsed.hashes());
+            double seconds = (System.nanoTime() - started) / 1e9;
             JsonMapper json = JsonMapper.builder().build();
             for (AccountFinding f : result.findings()) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -121,7 +123,8 @@ final class AuditHashesCommand implements Callable<Integer> {
             for (Rejection r : parsed.report().rejections()) {
                 err.println(hashes + ": " + r);
             }
-            err.println("audit-hashes: " + parsed.report().summary() + " " + result.summary());
+            err.println("audit-hashes: " + parsed.report().summary() + " " + result.summary()
+                    + String.format(Locale.ROOT, " audited in %.2f s", seconds));
             return parsed.report().rejected() > 0 ? 2 : 0;
         } catch (IOException e) {
             err.println("khien audit-hashes: " + e.getMessage());

@@ -39,6 +39,7 @@ class AuditHashesCommandTests {
                         "{\"account\":\"HATINH\\\\administrator\",\"rule\":\"ACCOUNT-DEFAULT\",\"class\":\"vendor default\",\"line\":1}",
                         "{\"account\":\"HATINH\\\\phamvand\",\"rule\":\"ACCOUNT-BREACHED\",\"class\":\"Pwned Passwords NTLM\",\"line\":2}");
         assertThat(cli.out() + cli.err()).doesNotContainIgnoringCase("8846f7ea").doesNotContainIgnoringCase("1f4801b5");
+        assertThat(cli.err()).containsPattern("accounts=2 findings=2 .* audited in \\d+\\.\\d\\d s");
     }
 
     @Test
