@@ -40,10 +40,9 @@ public final class HashAuditBenchmark {
         String[] weak = {"123456", "Demo@123", "Abc@123", "matkhau123", "anhyeuem", "qwerty123"};
         Path storeFile = dir.resolve("store").resolve("ntlm.khs");
         List<AccountHash> accounts = new ArrayList<>(n);
-        try (FileChannel ch = FileChannel.open(storeFile)) {
-            ByteBuffer header = ByteBuffer.allocate(64);
-            ch.read(header, 0);
-            long stored = header.getLong(16);
+        try (BreachedHashStore store = BreachedHashStore.open(storeFile);
+                FileChannel ch = FileChannel.open(storeFile)) {
+            long stored = store.count();
             for (int i = 0; i < n; i++) {
                 String account = "HATINH\\nguyenvan" + Integer.toString(i, 36);
                 int k = r.nextInt(100);
@@ -62,8 +61,6 @@ public final class HashAuditBenchmark {
                 }
                 accounts.add(AccountHash.ntlm(account, hash));
             }
-        }
-        try (BreachedHashStore store = BreachedHashStore.open(storeFile)) {
             HashAuditor auditor =
                     new HashAuditor(PasswordCandidates.bundled(2025, 6), AuditOptions.defaults(), store, null);
             for (int round = 0; round < 3; round++) {

@@ -186,13 +186,18 @@ public final class BreachedHashStore implements AutoCloseable {
         checkLength(hash);
         long q0 = word(hash, 0);
         long q1 = word(hash, 8);
-        int e = entry * (int) (q0 >>> (64 - bits));
+        int e = entryOf(q0);
         if (!passes(e, q1)) {
             return false;
         }
         long lo = index.getInt(e) & 0xFFFF_FFFFL;
         long hi = (index.getInt(e + entry) & 0xFFFF_FFFFL) - 1;
         return search(lo, hi, q0, q1, tail(hash));
+    }
+
+    /** Offset in the index of the entry of the bucket of a hash whose first word is {@code q0}. */
+    private int entryOf(long q0) {
+        return entry * (int) (q0 >>> (64 - bits));
     }
 
     /**
@@ -212,7 +217,7 @@ public final class BreachedHashStore implements AutoCloseable {
         int n = 0;
         for (byte[] h : hashes) {
             checkLength(h);
-            n += passes(entry * (int) (word(h, 0) >>> (64 - bits)), word(h, 8)) ? 1 : 0;
+            n += passes(entryOf(word(h, 0)), word(h, 8)) ? 1 : 0;
         }
         return n;
     }
@@ -245,7 +250,7 @@ public final class BreachedHashStore implements AutoCloseable {
                 q0[j] = word(h, 0);
                 q1[j] = word(h, 8);
                 q2[j] = tail(h);
-                int e = entry * (int) (q0[j] >>> (64 - bits));
+                int e = entryOf(q0[j]);
                 lo[j] = index.getInt(e) & 0xFFFF_FFFFL;
                 long end = (index.getInt(e + entry) & 0xFFFF_FFFFL) - 1;
                 hi[j] = passes(e, q1[j]) ? end : lo[j] - 1; // an empty range when the bucket filter answers
@@ -334,18 +339,16 @@ public final class BreachedHashStore implements AutoCloseable {
         if ((int) crc.getValue() != dataCrc) {
             throw new CorruptStoreException(file + ": hash data checksum mismatch, the store is damaged");
         }
-        for (long i = 1; i < count; i++) {
-            MappedByteBuffer seg = segments[(int) (i >>> SEGMENT_SHIFT)];
-            int off = (int) (i & SEGMENT_MASK) * hashLength;
-            int q2 = hashLength == 20 ? seg.getInt(off + 16) : 0;
-            if (compareAt(i - 1, seg.getLong(off), seg.getLong(off + 8), q2) >= 0) {
-                throw new CorruptStoreException(file + ": hashes out of order at position " + i);
-            }
-        }
         for (long i = 0; i < count; i++) {
             MappedByteBuffer seg = segments[(int) (i >>> SEGMENT_SHIFT)];
             int off = (int) (i & SEGMENT_MASK) * hashLength;
-            if (!passes(entry * (int) (seg.getLong(off) >>> (64 - bits)), seg.getLong(off + 8))) {
+            long q0 = seg.getLong(off);
+            long q1 = seg.getLong(off + 8);
+            int q2 = hashLength == 20 ? seg.getInt(off + 16) : 0;
+            if (i > 0 && compareAt(i - 1, q0, q1, q2) >= 0) {
+                throw new CorruptStoreException(file + ": hashes out of order at position " + i);
+            }
+            if (!passes(entryOf(q0), q1)) {
                 throw new CorruptStoreException(file + ": the bucket filter misses the hash at position " + i);
             }
         }

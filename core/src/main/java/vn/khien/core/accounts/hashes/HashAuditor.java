@@ -96,8 +96,12 @@ public final class HashAuditor {
         Scratch scratch = new Scratch();
         for (int i = from; i < to; i++) {
             AccountHash h = hashes.get(i);
-            Candidate found = h.scheme().salted() ? null : unsaltedCandidate(h, scratch);
-            perAccount[i] = h.scheme().salted() ? auditSalted(h) : found == null ? null : finding(h, found);
+            if (h.scheme().salted()) {
+                perAccount[i] = auditSalted(h);
+            } else {
+                Candidate found = unsaltedCandidate(h, scratch);
+                perAccount[i] = found == null ? null : finding(h, found);
+            }
         }
         lookUpStore(hashes, from, to, HashScheme.NTLM, ntlmStore, perAccount);
         lookUpStore(hashes, from, to, HashScheme.SHA, sha1Store, perAccount);

@@ -211,50 +211,30 @@ public final class PasswordCandidates {
 
     /**
      * The name bases of an account, most telling first: all the letters of its user name ({@code nguyenvana}
-     * from {@code nguyen.van.a}), then each run of two or more letters ({@code nguyen}, {@code van}).
+     * from {@code nguyen.van.a}), then each run of two or more letters ({@code nguyen}, {@code van}), at most
+     * six; the list form of a {@link NameScan}.
      */
     List<String> nameBases(String account) {
-        String user = userPart(account);
-        Set<String> bases = new LinkedHashSet<>();
-        // Hand-written scans instead of String.replaceAll/split, which compile a regex per call: this runs
-        // once per audited account.
-        StringBuilder letters = new StringBuilder(user.length());
-        List<String> parts = new ArrayList<>(4);
-        int partStart = -1;
-        for (int i = 0; i <= user.length(); i++) {
-            char ch = i < user.length() ? user.charAt(i) : '\0';
-            boolean letter = ch >= 'a' && ch <= 'z';
-            if (letter) {
-                letters.append(ch);
-                if (partStart < 0) {
-                    partStart = i;
-                }
-            } else if (partStart >= 0) {
-                if (i - partStart >= 2) {
-                    parts.add(user.substring(partStart, i));
-                }
-                partStart = -1;
-            }
+        NameScan scan = new NameScan();
+        scan.scan(account);
+        List<String> out = new ArrayList<>(scan.bases());
+        for (int b = 0; b < scan.bases(); b++) {
+            out.add(b == 0 ? new String(scan.letterBuffer(), 0, scan.letters()) : scan.part(b));
         }
-        if (letters.length() >= 2) {
-            bases.add(letters.toString());
-        }
-        bases.addAll(parts);
-        List<String> out = new ArrayList<>(bases);
-        return out.size() > MAX_NAME_BASES ? out.subList(0, MAX_NAME_BASES) : out;
+        return out;
     }
 
-    /**
-     * A reusable scan of an account's name bases for the audit's hot loop: the same bases as
-     * {@link #nameBases}, in the same order, with the first (all the letters of the login) left in a buffer
-     * and only the parts after it made strings. Logins of ASCII characters are scanned in one pass without
-     * lower-casing a copy; others go through {@link #nameBases}. Not thread-safe: one per thread.
-     */
     /** A new scan, for one thread. */
     NameScan nameScan() {
         return new NameScan();
     }
 
+    /**
+     * A reusable scan of an account's name bases for the audit's hot loop ({@link #nameBases} in list form),
+     * with the first (all the letters of the login) left in a buffer and only the parts after it made
+     * strings. One pass over the user name; only a login with non-ASCII characters is lower-cased into a copy
+     * first. Not thread-safe: one per thread.
+     */
     final class NameScan {
         private char[] letters = new char[64];
         private int letterCount;
@@ -267,15 +247,18 @@ public final class PasswordCandidates {
         void scan(String account) {
             letterCount = 0;
             partCount = 0;
-            int n = account.length();
-            for (int i = 0; i < n; i++) {
+            // ASCII letters are folded in the loop below; toLowerCase can also turn a non-ASCII character into
+            // a-z (the Kelvin sign) or into two characters (dotted I), so such logins are lower-cased first
+            String login = account;
+            for (int i = 0; i < account.length(); i++) {
                 if (account.charAt(i) >= 0x80) {
-                    scanSlowly(account);
-                    return;
+                    login = account.toLowerCase(Locale.ROOT);
+                    break;
                 }
             }
-            int from = account.lastIndexOf('\\') + 1;
-            int at = account.indexOf('@', from);
+            int n = login.length();
+            int from = login.lastIndexOf('\\') + 1;
+            int at = login.indexOf('@', from);
             int to = at >= 0 ? at : n;
             if (letters.length < to - from) {
                 letters = new char[to - from];
@@ -283,7 +266,7 @@ public final class PasswordCandidates {
             int runs = 0;
             int runStart = -1;
             for (int i = from; i <= to; i++) {
-                char ch = i < to ? account.charAt(i) : '\0';
+                char ch = i < to ? login.charAt(i) : '\0';
                 if (ch >= 'A' && ch <= 'Z') {
                     ch += 'a' - 'A';
                 }
@@ -326,20 +309,6 @@ public final class PasswordCandidates {
                 }
             }
             parts[partCount++] = part;
-        }
-
-        private void scanSlowly(String account) {
-            List<String> bases = nameBases(account);
-            if (bases.isEmpty()) {
-                return;
-            }
-            String first = bases.get(0);
-            letters = first.length() > letters.length ? new char[first.length()] : letters;
-            first.getChars(0, first.length(), letters, 0);
-            letterCount = first.length();
-            for (int b = 1; b < bases.size(); b++) {
-                parts[partCount++] = bases.get(b);
-            }
         }
 
         /** How many bases the account has: the letters, then the parts. */
@@ -439,16 +408,6 @@ public final class PasswordCandidates {
                 l.append(ch);
             }
         }
-    }
-
-    private static String userPart(String account) {
-        String a = account.toLowerCase(Locale.ROOT);
-        int slash = a.lastIndexOf('\\');
-        if (slash >= 0) {
-            a = a.substring(slash + 1);
-        }
-        int at = a.indexOf('@');
-        return at >= 0 ? a.substring(0, at) : a;
     }
 
     private static String capitalise(String s) {
