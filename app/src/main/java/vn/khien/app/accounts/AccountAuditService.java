@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -313,7 +314,13 @@ public class AccountAuditService {
             progress.message("Đang kiểm tra / auditing");
             HashFileParser.Parsed parsed = new HashFileParser().parse(new ByteArrayInputStream(export), format);
             java.util.Arrays.fill(export, (byte) 0);
-            RunCounts counts = auditHashes(scope, systemId, jobUnit, "HASHES", parsed);
+            progress.total(parsed.hashes().size());
+            RunCounts counts = auditHashes(scope, systemId, jobUnit, "HASHES", parsed, done -> {
+                progress.advance(done);
+                if (progress.cancelled()) {
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }
+            });
             progress.message(counts.counts().toString());
             return counts;
         });
@@ -338,7 +345,7 @@ public class AccountAuditService {
         try {
             HashFileParser.Parsed parsed =
                     new HashFileParser().parse(new ByteArrayInputStream(export), HashFormat.LDAP);
-            auditHashes(UnitScope.province(), system.id(), system.unitId(), "HASHES", parsed);
+            auditHashes(UnitScope.province(), system.id(), system.unitId(), "HASHES", parsed, done -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -356,7 +363,12 @@ public class AccountAuditService {
     }
 
     private RunCounts auditHashes(
-            UnitScope scope, long systemId, @Nullable Long unitId, String kind, HashFileParser.Parsed parsed)
+            UnitScope scope,
+            long systemId,
+            @Nullable Long unitId,
+            String kind,
+            HashFileParser.Parsed parsed,
+            LongConsumer progress)
             throws IOException {
         Instant started = clock.instant();
         AuditResult result;
@@ -364,7 +376,7 @@ public class AccountAuditService {
                 BreachedHashStore sha1 = openStore(HashKind.SHA1)) {
             HashAuditor auditor = new HashAuditor(
                     PasswordCandidates.bundled(Year.now(clock).getValue(), 6), AuditOptions.defaults(), ntlm, sha1);
-            result = auditor.audit(parsed.hashes());
+            result = auditor.audit(parsed.hashes(), progress);
         }
         List<Account> candidates = systemId == 0 ? accounts.all(scope) : accounts.ofSystem(systemId);
         Map<String, List<Account>> byName = index(candidates);

@@ -39,6 +39,9 @@ import vn.khien.core.ingest.Rejection;
         description =
                 "Audit NTLM / LDAP / bcrypt password hashes offline (ACCOUNT-DEFAULT, -WEAK, -BREACHED, -SHARED).")
 final class AuditHashesCommand implements Callable<Integer> {
+    /** Progress goes to stderr at most once a second, so an audit of under a second prints none. */
+    private static final long PROGRESS_EVERY = 1_000_000_000L;
+
     @Spec
     @Nullable
     CommandSpec spec;
@@ -108,7 +111,16 @@ final class AuditHashesCommand implements Callable<Integer> {
             HashAuditor auditor = new HashAuditor(
                     PasswordCandidates.bundled(y, 6), new AuditOptions(slowHashLimit, y, 6), ntlm, sha1);
             long started = System.nanoTime();
-            AuditResult result = auditor.audit(parsed.hashes());
+            int total = parsed.hashes().size();
+            long[] nextReport = {started + PROGRESS_EVERY};
+            AuditResult result = auditor.audit(parsed.hashes(), done -> {
+                long now = System.nanoTime();
+                if (now >= nextReport[0]) {
+                    err.printf("audit-hashes: %d of %d accounts audited%n", done, total);
+                    err.flush();
+                    nextReport[0] = now + PROGRESS_EVERY;
+                }
+            });
             double seconds = (System.nanoTime() - started) / 1e9;
             JsonMapper json = JsonMapper.builder().build();
             for (AccountFinding f : result.findings()) {

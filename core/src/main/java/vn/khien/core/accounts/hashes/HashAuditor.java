@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import vn.khien.core.accounts.AccountRule;
@@ -71,12 +72,28 @@ public final class HashAuditor {
 
     /** Audits {@code hashes} and returns the findings in input order. */
     public AuditResult audit(List<AccountHash> hashes) {
+        return audit(hashes, done -> {});
+    }
+
+    /**
+     * Audits {@code hashes} and returns the findings in input order, telling {@code progress} how many
+     * accounts are done after each chunk (counts only grow); an exception it throws, such as a
+     * {@link java.util.concurrent.CancellationException}, ends the audit.
+     */
+    public AuditResult audit(List<AccountHash> hashes, LongConsumer progress) {
         int n = hashes.size();
         @SuppressWarnings("unchecked")
         List<AccountFinding>[] perAccount = new List[n];
-        IntStream.range(0, (n + CHUNK - 1) / CHUNK)
-                .parallel()
-                .forEach(c -> auditChunk(hashes, c * CHUNK, Math.min(n, (c + 1) * CHUNK), perAccount));
+        long[] done = {0};
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            auditChunk(hashes, from, to, perAccount);
+            synchronized (done) {
+                done[0] += to - from;
+                progress.accept(done[0]);
+            }
+        });
         addSharedGroups(hashes, perAccount);
         List<AccountFinding> findings = new ArrayList<>();
         int slow = 0;

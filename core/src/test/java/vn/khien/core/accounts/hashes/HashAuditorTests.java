@@ -1,6 +1,7 @@
 package vn.khien.core.accounts.hashes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -121,6 +122,25 @@ class HashAuditorTests {
                 .extracting(AccountFinding::account, AccountFinding::rule)
                 .containsExactly(
                         tuple("u1@hatinh.gov.vn", AccountRule.WEAK), tuple("u2@hatinh.gov.vn", AccountRule.WEAK));
+    }
+
+    @Test
+    void reportsGrowingProgressUpToEveryAccountAndStopsWhenProgressThrows() {
+        List<AccountHash> accounts = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            accounts.add(AccountHash.ntlm("HATINH\\user" + i, NtHash.of(i % 10 == 0 ? "123456" : "Xk9#mQ2v!" + i)));
+        }
+        HashAuditor auditor = new HashAuditor(candidates, options, null, null);
+        List<Long> reports = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        AuditResult result = auditor.audit(accounts, reports::add);
+
+        assertThat(result.findings()).hasSize(500 + 500);
+        assertThat(reports).isSorted().last().isEqualTo(5_000L);
+        assertThat(reports.size()).isGreaterThan(1);
+        assertThatThrownBy(() -> auditor.audit(accounts, done -> {
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
     }
 
     @Test
